@@ -1,0 +1,56 @@
+/**
+ * `npm run bench`: Vestige's figures beside a reference, in one run, with the
+ * machine's details. Sizes: VESTIGE_BENCH_LINES (default 1,000,000).
+ */
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { openCase } from '../../case/node/case-store';
+import { importFiles } from '../../case/node/import-files';
+import { openDuckDb } from '../../sql/node/duckdb-native';
+import { rowsOf } from '../../sql/port';
+import { writeJsonlFixture } from './jsonl-fixture';
+import { machineDetails } from './machine';
+
+function mb(bytes: number, s: number): string {
+  return `${(bytes / 1e6 / s).toFixed(1)} MB/s`;
+}
+
+async function timed<T>(fn: () => Promise<T>): Promise<[T, number]> {
+  const t = performance.now();
+  const r = await fn();
+  return [r, (performance.now() - t) / 1000];
+}
+
+async function benchJsonl(dir: string, lines: number): Promise<void> {
+  const file = join(dir, 'events.jsonl');
+  const bytes = await writeJsonlFixture(file, lines);
+  console.log(`\n## JSON lines ingest: ${lines.toLocaleString('en')} events, ${(bytes / 1e6).toFixed(0)} MB`);
+  const db = await openDuckDb({ path: join(dir, 'ref.duckdb') });
+  const [, ref] = await timed(() => db.exec(`CREATE TABLE t AS SELECT * FROM read_json('${file.replace(/'/g, "''")}', format = 'newline_delimited')`));
+  const [[{ n }]] = [rowsOf<{ n: bigint }>(await db.query('SELECT count(*) AS n FROM t'))];
+  await db.close();
+  console.log(`native DuckDB read_json   ${ref.toFixed(2)} s  ${mb(bytes, ref)}  ${Math.round(Number(n) / ref).toLocaleString('en')} events/s`);
+  const c = await openCase(join(dir, 'case'));
+  const rss0 = process.memoryUsage().rss;
+  let peak = rss0;
+  const tick = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 100);
+  const [[s], ours] = await timed(() => importFiles(c, [file]));
+  clearInterval(tick);
+  await c.close();
+  console.log(`Vestige import            ${ours.toFixed(2)} s  ${mb(bytes, ours)}  ${Math.round(s.recordsStored / ours).toLocaleString('en')} events/s  (stored ${s.recordsStored}, rejected ${s.recordsRejected}, peak RSS ${(peak / 2 ** 20).toFixed(0)} MiB)`);
+  console.log(`ratio Vestige / read_json ${(ref / ours).toFixed(2)}x`);
+}
+
+async function main(): Promise<void> {
+  console.log('# Vestige benchmarks\n' + machineDetails());
+  const lines = Number(process.env.VESTIGE_BENCH_LINES ?? 1_000_000);
+  const dir = await mkdtemp(join(tmpdir(), 'vestige-bench-'));
+  try {
+    await benchJsonl(dir, lines);
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+await main();

@@ -1,0 +1,81 @@
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { afterEach, describe, expect, it } from 'vitest';
+import { rowsOf } from '../../sql/port';
+import { openCase, type OpenCase } from './case-store';
+import { importFiles } from './import-files';
+import { caseInfo, listRejections } from './case-queries';
+
+const AUTH = [
+  'Mar 14 03:12:45 web-01 sshd[2211]: Failed password for invalid user admin from 185.220.101.47 port 51234 ssh2',
+  'this is not syslog',
+  'Mar 14 03:12:50 web-01 sshd[2211]: Accepted password for deploy from 185.220.101.47 port 51240 ssh2',
+].join('\n') + '\n';
+
+let open: OpenCase | null = null;
+afterEach(async () => {
+  await open?.close();
+  open = null;
+});
+
+async function fixture(name: string, data: string | Uint8Array): Promise<string> {
+  const dir = await mkdtemp(join(tmpdir(), 'vestige-src-'));
+  const p = join(dir, name);
+  await writeFile(p, data);
+  return p;
+}
+
+describe('importFiles', () => {
+  it('accounts for every record: read = stored + rejected, each rejection with its line and reason', async () => {
+    const src = await fixture('auth.log', AUTH);
+    const before = await readFile(src);
+    open = await openCase(await mkdtemp(join(tmpdir(), 'vestige-case-')));
+    const [s] = await importFiles(open, [src]);
+    expect(s).toMatchObject({ format: 'syslog', recordsRead: 3, recordsStored: 2, recordsRejected: 1 });
+    expect(s.firstRejections).toEqual([{ sourceId: 1, member: '', line: 2, offset: AUTH.indexOf('this is not'), reason: 'not a syslog line (no RFC 3164 or RFC 5424 header)' }]);
+    expect(await listRejections(open.port, 1, 10)).toHaveLength(1);
+    expect(await readFile(src)).toEqual(before); // sources are never modified
+    const users = rowsOf<{ u: string }>(await open.port.query(`SELECT "user.name" AS u FROM events ORDER BY "event.id"`));
+    expect(users.map((r) => r.u)).toEqual(['admin', 'deploy']);
+  });
+
+  it('reads gzip by content, hashes the file as given, refuses the same file twice, and survives reopening', async () => {
+    const gz = gzipSync(Buffer.from(AUTH));
+    const src = await fixture('auth.log.1', gz);
+    const dir = await mkdtemp(join(tmpdir(), 'vestige-case-'));
+    open = await openCase(dir);
+    const [s] = await importFiles(open, [src]);
+    const { createHash } = await import('node:crypto');
+    expect(s.sha256).toBe(createHash('sha256').update(gz).digest('hex'));
+    expect(s.format).toBe('syslog+gzip');
+    const [again] = await importFiles(open, [src]);
+    expect(again.error).toMatch(/already in this case/);
+    await open.close();
+    open = await openCase(dir);
+    const info = await caseInfo(open.port, dir, 'x');
+    expect(info.eventCount).toBe(2);
+    expect(info.sources).toHaveLength(1);
+    expect(info.sources[0]).toMatchObject({ sha256: s.sha256, recordsRead: 3, recordsStored: 2, recordsRejected: 1, status: 'ok' });
+  });
+
+  it('keeps the records before a truncated gzip and says where it broke', async () => {
+    const many = Array.from({ length: 3000 }, (_, i) => `Mar 14 03:${String(i % 60).padStart(2, '0')}:00 h CRON[${i}]: job ${i}`).join('\n');
+    const gz = gzipSync(Buffer.from(many));
+    const src = await fixture('cut.log.gz', gz.subarray(0, Math.floor(gz.length * 0.6)));
+    open = await openCase(await mkdtemp(join(tmpdir(), 'vestige-case-')));
+    const [s] = await importFiles(open, [src]);
+    expect(s.error).toMatch(/gzip stream broken/);
+    expect(s.recordsStored).toBeGreaterThan(100);
+    expect(s.recordsRead).toBe(s.recordsStored + s.recordsRejected);
+  });
+
+  it('refuses a binary file named .log with a clear error and stores nothing', async () => {
+    const src = await fixture('evil.log', new Uint8Array(4096).map((_, i) => (i * 7) % 256));
+    open = await openCase(await mkdtemp(join(tmpdir(), 'vestige-case-')));
+    const [s] = await importFiles(open, [src]);
+    expect(s.error).toBe('evil.log: binary data, not a recognised log format');
+    expect(s.recordsStored).toBe(0);
+  });
+});

@@ -1,0 +1,19 @@
+/** Tables of a case database besides `events` (see schema/ecs.ts). */
+import { eventsTableDdl } from '../schema/ecs';
+
+export const CASE_SCHEMA_VERSION = 1;
+
+export const CASE_DDL: readonly string[] = [
+  eventsTableDdl(),
+  `CREATE TABLE IF NOT EXISTS sources (
+    id INTEGER PRIMARY KEY, path VARCHAR, name VARCHAR, member VARCHAR, sha256 VARCHAR, size BIGINT,
+    format VARCHAR, records_read BIGINT, records_stored BIGINT, records_rejected BIGINT,
+    first_time TIMESTAMP, last_time TIMESTAMP, imported_at TIMESTAMP, status VARCHAR, error VARCHAR)`,
+  `CREATE TABLE IF NOT EXISTS rejections (source_id INTEGER, member VARCHAR, line BIGINT, "offset" BIGINT, reason VARCHAR)`,
+  `CREATE TABLE IF NOT EXISTS signals (
+    id VARCHAR PRIMARY KEY, rule_id VARCHAR, rule_title VARCHAR, rule_type VARCHAR, level VARCHAR,
+    tags JSON, group_key VARCHAR, event_ids BIGINT[], event_count BIGINT,
+    first_time TIMESTAMP, last_time TIMESTAMP, status VARCHAR, status_reason VARCHAR,
+    created_at TIMESTAMP, updated_at TIMESTAMP)`,
+  `CREATE TABLE IF NOT EXISTS settings (key VARCHAR PRIMARY KEY, value JSON)`,
+];

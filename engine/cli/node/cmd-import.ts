@@ -1,0 +1,38 @@
+import { openCase } from '../../case/node/case-store';
+import { importFiles } from '../../case/node/import-files';
+import { runDetection } from '../../detect/run-detection';
+import { loadRuleFiles } from '../../detect/node/load-rules';
+import { builtinRulesDir } from '../../host/node/resources';
+import { one, parseArgs, UsageError } from './args';
+
+export async function cmdImport(argv: string[]): Promise<number> {
+  const a = parseArgs(argv, { values: ['case', 'rules'], bools: ['json', 'no-detect'] });
+  const dir = one(a, 'case');
+  if (!dir) throw new UsageError('import needs --case DIR');
+  if (a.positional.length === 0) throw new UsageError('import needs at least one file');
+  const c = await openCase(dir);
+  try {
+    const json = a.bools.has('json');
+    const sources = await importFiles(c, a.positional, {
+      onProgress: json ? undefined : (p) => {
+        if (p.done) process.stderr.write(`\r${p.file}: ${p.records} records${p.error ? ` (${p.error})` : ''}\n`);
+      },
+    });
+    let signals = 0;
+    if (!a.bools.has('no-detect')) {
+      const rules = await loadRuleFiles(a.flags.get('rules') ?? [builtinRulesDir()]);
+      signals = (await runDetection(c.port, rules)).signals;
+    }
+    if (json) process.stdout.write(JSON.stringify({ case: c.dir, sources, signals }) + '\n');
+    else {
+      for (const s of sources) {
+        process.stdout.write(`${s.path}\t${s.format}\tread ${s.recordsRead}\tstored ${s.recordsStored}\trejected ${s.recordsRejected}\t${s.sha256}\n`);
+        for (const r of s.firstRejections.slice(0, 5)) process.stdout.write(`  line ${r.line ?? '?'}: ${r.reason}\n`);
+      }
+      process.stdout.write(`${signals} signals\n`);
+    }
+    return sources.some((s) => s.error && s.recordsStored === 0) ? 1 : 0;
+  } finally {
+    await c.close();
+  }
+}

@@ -1,0 +1,194 @@
+/**
+ * The one typed contract between the renderer and its host. Channel names are
+ * `domain.verb`; each maps to a function type. The Electron preload exposes
+ * exactly these channels, the IPC handlers and the web-mode server implement
+ * them, and the renderer calls them through `HostApi`.
+ *
+ * Payloads are plain JSON-safe data, except results typed `ArrowBytes`
+ * (Arrow IPC stream bytes), which travel as binary.
+ *
+ * How to add a channel: add it to `HostContract` and to `CHANNELS` (with its
+ * argument validator), implement it in `host/node/host-service.ts`; the
+ * preload, IPC and web server pick it up from `CHANNELS`.
+ */
+
+export type ArrowBytes = Uint8Array;
+
+export interface SourceInfo {
+  id: number;
+  path: string;
+  name: string;
+  sha256: string;
+  size: number;
+  format: string;
+  recordsRead: number;
+  recordsStored: number;
+  recordsRejected: number;
+  firstTime: string | null;
+  lastTime: string | null;
+  importedAt: string;
+  status: 'ok' | 'partial' | 'failed';
+  error: string | null;
+}
+
+export interface Rejection {
+  sourceId: number;
+  member: string;
+  line: number | null;
+  offset: number | null;
+  reason: string;
+}
+
+export interface CaseInfo {
+  path: string;
+  name: string;
+  eventCount: number;
+  signalCount: number;
+  sources: SourceInfo[];
+  firstTime: string | null;
+  lastTime: string | null;
+}
+
+/** What the explorer asks for: a search, an optional time range, a page. */
+export interface EventQuery {
+  search?: string;
+  /** ISO UTC bounds, inclusive start, exclusive end. */
+  from?: string | null;
+  to?: string | null;
+  /** Restrict to these event ids (a signal's events). */
+  eventIds?: number[];
+  offset?: number;
+  limit?: number;
+  order?: 'asc' | 'desc';
+}
+
+export interface EventPage {
+  total: number;
+  /** Arrow IPC stream: the page's rows, core columns plus raw. */
+  rows: ArrowBytes;
+}
+
+export interface Histogram {
+  /** Bucket start times (ms since epoch, UTC) and counts. */
+  starts: number[];
+  counts: number[];
+  bucketMs: number;
+}
+
+export interface SignalInfo {
+  id: string;
+  ruleId: string;
+  ruleTitle: string;
+  ruleType: string;
+  level: string;
+  tags: string[];
+  tactics: string[];
+  techniques: string[];
+  groupKey: string;
+  eventCount: number;
+  eventIds: number[];
+  firstTime: string | null;
+  lastTime: string | null;
+  status: 'open' | 'under_review' | 'archived';
+}
+
+export interface ImportReport {
+  sources: {
+    path: string;
+    member: string;
+    sha256: string;
+    format: string;
+    recordsRead: number;
+    recordsStored: number;
+    recordsRejected: number;
+    firstRejections: Rejection[];
+    firstTime: string | null;
+    lastTime: string | null;
+    /** Why the source, or its tail, was not imported. */
+    error?: string;
+  }[];
+  signals: number;
+}
+
+export interface ImportProgress {
+  jobId: string;
+  file: string;
+  bytesDone: number;
+  bytesTotal: number;
+  records: number;
+  done: boolean;
+  error?: string;
+}
+
+export interface HostInfo {
+  kind: 'electron' | 'web';
+  version: string;
+}
+
+export interface HostContract {
+  'host.info': () => HostInfo;
+  'case.info': () => CaseInfo;
+  'case.rejections': (sourceId: number, limit: number) => Rejection[];
+  'events.page': (q: EventQuery) => EventPage;
+  'events.histogram': (q: EventQuery, buckets: number) => Histogram;
+  'signals.list': () => SignalInfo[];
+  'detect.run': () => { signals: number };
+  /** Import files the host can read by path (Electron's dialog, CLI). */
+  'import.paths': (paths: string[]) => ImportReport;
+  /** Import bytes the user dropped or picked in the browser. */
+  'import.upload': (name: string, bytes: Uint8Array) => ImportReport;
+  /** Electron only: native open dialog; web mode returns null. */
+  'dialog.openFiles': () => string[] | null;
+}
+
+export type Channel = keyof HostContract;
+export type Args<C extends Channel> = Parameters<HostContract[C]>;
+export type Result<C extends Channel> = ReturnType<HostContract[C]>;
+
+/** The renderer's view of the host: every call is async. */
+export type HostApi = {
+  call<C extends Channel>(channel: C, ...args: Args<C>): Promise<Result<C>>;
+  /** Host-pushed events (import progress). Returns an unsubscribe function. */
+  onProgress(listener: (p: ImportProgress) => void): () => void;
+};
+
+type Validator = (args: unknown[]) => string | null;
+
+const isStr = (v: unknown): v is string => typeof v === 'string';
+const isInt = (v: unknown): v is number => typeof v === 'number' && Number.isInteger(v);
+const isOptStr = (v: unknown) => v === undefined || v === null || isStr(v);
+
+function validEventQuery(q: unknown): string | null {
+  if (typeof q !== 'object' || q === null) return 'query must be an object';
+  const o = q as Record<string, unknown>;
+  if (!isOptStr(o.search) || !isOptStr(o.from) || !isOptStr(o.to)) return 'search/from/to must be strings';
+  if (o.offset !== undefined && !(isInt(o.offset) && o.offset >= 0)) return 'offset must be a non-negative integer';
+  if (o.limit !== undefined && !(isInt(o.limit) && o.limit > 0 && o.limit <= 10000)) return 'limit must be 1..10000';
+  if (o.order !== undefined && o.order !== 'asc' && o.order !== 'desc') return 'order must be asc or desc';
+  if (o.eventIds !== undefined && !(Array.isArray(o.eventIds) && o.eventIds.every(isInt))) return 'eventIds must be integers';
+  return null;
+}
+
+const none: Validator = (a) => (a.length === 0 ? null : 'takes no arguments');
+
+/** Every channel with the validator its arguments must pass on arrival. */
+export const CHANNELS: { readonly [C in Channel]: Validator } = {
+  'host.info': none,
+  'case.info': none,
+  'case.rejections': (a) => (isInt(a[0]) && isInt(a[1]) ? null : 'sourceId and limit must be integers'),
+  'events.page': (a) => validEventQuery(a[0]),
+  'events.histogram': (a) => validEventQuery(a[0]) ?? (isInt(a[1]) && a[1] > 0 && a[1] <= 2000 ? null : 'buckets must be 1..2000'),
+  'signals.list': none,
+  'detect.run': none,
+  'import.paths': (a) => (Array.isArray(a[0]) && a[0].every(isStr) ? null : 'paths must be strings'),
+  'import.upload': (a) => (isStr(a[0]) && a[1] instanceof Uint8Array ? null : 'name must be a string and bytes a Uint8Array'),
+  'dialog.openFiles': none,
+};
+
+export function isChannel(name: string): name is Channel {
+  return Object.prototype.hasOwnProperty.call(CHANNELS, name);
+}
+
+export function validateArgs(channel: Channel, args: unknown[]): string | null {
+  return CHANNELS[channel](args);
+}

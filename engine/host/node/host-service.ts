@@ -1,0 +1,79 @@
+/**
+ * The host side of the contract: one open case, its DuckDB, imports and
+ * detection. Electron's utility process and the web-mode server both serve
+ * exactly this; transports only validate arguments and forward.
+ */
+import { createHash } from 'node:crypto';
+import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { caseInfo, listRejections, listSignals } from '../../case/node/case-queries';
+import { openCase, type OpenCase } from '../../case/node/case-store';
+import { importFiles } from '../../case/node/import-files';
+import { runDetection } from '../../detect/run-detection';
+import { loadRuleFiles } from '../../detect/node/load-rules';
+import { eventHistogram, eventPage } from '../../views/events-view';
+import type { Args, Channel, HostContract, ImportProgress, ImportReport, Result } from '../contract';
+import type { HostService } from '../service';
+import { builtinRulesDir } from './resources';
+
+export interface HostServiceOptions {
+  casePath: string;
+  /** Rule files or folders; default: the built-in pack. */
+  rulePaths?: string[];
+  kind?: 'electron' | 'web';
+}
+
+type Handlers = { [C in Channel]: (...args: Args<C>) => Promise<Awaited<ReturnType<HostContract[C]>>> };
+
+export async function createHostService(opts: HostServiceOptions): Promise<HostService> {
+  const c: OpenCase = await openCase(opts.casePath);
+  const listeners = new Set<(p: ImportProgress) => void>();
+  const progress = (p: ImportProgress) => listeners.forEach((l) => l(p));
+  const rulePaths = opts.rulePaths ?? [builtinRulesDir()];
+  // One DuckDB connection: operations run one at a time, in arrival order.
+  let queue: Promise<unknown> = Promise.resolve();
+  const serial = <T>(fn: () => Promise<T>): Promise<T> => {
+    const run = queue.then(fn, fn);
+    queue = run.catch(() => undefined);
+    return run;
+  };
+
+  const detect = async () => runDetection(c.port, await loadRuleFiles(rulePaths));
+  const importAndDetect = async (paths: string[]): Promise<ImportReport> => {
+    const sources = await importFiles(c, paths, { onProgress: progress });
+    const d = await detect();
+    return { sources, signals: d.signals };
+  };
+
+  const handlers: Handlers = {
+    'host.info': async () => ({ kind: opts.kind ?? 'web', version: '0.1.0' }),
+    'case.info': () => caseInfo(c.port, c.dir, c.manifest.name),
+    'case.rejections': (sourceId, limit) => listRejections(c.port, sourceId, limit),
+    'events.page': (q) => eventPage(c.port, q),
+    'events.histogram': (q, buckets) => eventHistogram(c.port, q, buckets),
+    'signals.list': () => listSignals(c.port),
+    'detect.run': async () => ({ signals: (await detect()).signals }),
+    'import.paths': (paths) => importAndDetect(paths),
+    'import.upload': async (name, bytes) => {
+      // Uploaded bytes are kept in the case as evidence, named by content.
+      const safe = name.replace(/[^\w.-]+/g, '_').slice(-120) || 'upload';
+      const sha = createHash('sha256').update(bytes).digest('hex');
+      const path = join(c.dir, 'uploads', `${sha.slice(0, 12)}-${safe}`);
+      await writeFile(path, bytes);
+      return importAndDetect([path]);
+    },
+    'dialog.openFiles': async () => null,
+  };
+
+  return {
+    handle<C extends Channel>(channel: C, args: Args<C>): Promise<Result<C>> {
+      const fn = handlers[channel] as (...a: Args<C>) => Promise<Result<C>>;
+      return serial(() => fn(...args));
+    },
+    onProgress(l) {
+      listeners.add(l);
+      return () => listeners.delete(l);
+    },
+    close: () => serial(() => c.close()),
+  };
+}

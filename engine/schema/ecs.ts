@@ -1,0 +1,62 @@
+/**
+ * The events table: Elastic Common Schema core columns that every view and
+ * rule can rely on, plus `raw`, the original record as JSON, so that every
+ * field a source had stays queryable (`raw->>'$.Event.EventData.Image'`).
+ *
+ * How to add a core column: add it here (name and DuckDB type), fill it in the
+ * parsers that know it, and add a migration in `case/migrations.ts`.
+ */
+import { ident } from '../sql/port';
+
+export type CoreType = 'VARCHAR' | 'BIGINT' | 'INTEGER' | 'TIMESTAMP' | 'JSON';
+
+export interface CoreColumn {
+  readonly name: string;
+  readonly type: CoreType;
+  readonly doc: string;
+}
+
+export const CORE_COLUMNS = [
+  { name: 'event.id', type: 'BIGINT', doc: 'Vestige event id, unique in the case' },
+  { name: '@timestamp', type: 'TIMESTAMP', doc: 'Event time in UTC' },
+  { name: 'event.timezone', type: 'VARCHAR', doc: 'Original offset or zone text of the event time, when the source gave one' },
+  { name: 'event.dataset', type: 'VARCHAR', doc: 'Source family, e.g. linux.auth, jsonl' },
+  { name: 'event.kind', type: 'VARCHAR', doc: 'event | alert | metric | state' },
+  { name: 'event.category', type: 'VARCHAR', doc: 'ECS category, e.g. authentication, process' },
+  { name: 'event.action', type: 'VARCHAR', doc: 'What happened, e.g. ssh_login, sudo' },
+  { name: 'event.outcome', type: 'VARCHAR', doc: 'success | failure | unknown' },
+  { name: 'event.code', type: 'VARCHAR', doc: 'Source-specific event code (Windows EventID)' },
+  { name: 'log.level', type: 'VARCHAR', doc: 'Severity as the source wrote it' },
+  { name: 'message', type: 'VARCHAR', doc: 'Human-readable message' },
+  { name: 'host.name', type: 'VARCHAR', doc: 'Host that logged the event' },
+  { name: 'user.name', type: 'VARCHAR', doc: 'User the event is about' },
+  { name: 'source.ip', type: 'VARCHAR', doc: 'Source address' },
+  { name: 'source.port', type: 'INTEGER', doc: 'Source port' },
+  { name: 'destination.ip', type: 'VARCHAR', doc: 'Destination address' },
+  { name: 'destination.port', type: 'INTEGER', doc: 'Destination port' },
+  { name: 'process.name', type: 'VARCHAR', doc: 'Process name (program)' },
+  { name: 'process.pid', type: 'BIGINT', doc: 'Process id' },
+  { name: 'process.executable', type: 'VARCHAR', doc: 'Absolute path of the process image' },
+  { name: 'process.command_line', type: 'VARCHAR', doc: 'Full command line' },
+  { name: 'process.parent.pid', type: 'BIGINT', doc: 'Parent process id' },
+  { name: 'process.parent.executable', type: 'VARCHAR', doc: 'Parent process image' },
+  { name: 'file.path', type: 'VARCHAR', doc: 'File the event is about' },
+  { name: 'url.original', type: 'VARCHAR', doc: 'URL as seen' },
+  { name: 'vestige.source_id', type: 'INTEGER', doc: 'Imported source (sources.id)' },
+  { name: 'vestige.member', type: 'VARCHAR', doc: 'Archive member path, empty for plain files' },
+  { name: 'vestige.offset', type: 'BIGINT', doc: 'Byte offset of the record in the (decompressed) member' },
+  { name: 'vestige.line', type: 'BIGINT', doc: 'Line number (1-based) or record id in the member' },
+  { name: 'raw', type: 'JSON', doc: 'The original record, every field kept' },
+] as const satisfies readonly CoreColumn[];
+
+export type CoreColumnName = (typeof CORE_COLUMNS)[number]['name'];
+
+/** One parsed event before it is stored: core columns by name (event.id and provenance are filled by the importer). */
+export type EventRow = { [K in CoreColumnName]?: string | number | bigint | null };
+
+export const VARCHAR_COLUMNS: readonly string[] = CORE_COLUMNS.filter((c) => c.type === 'VARCHAR').map((c) => c.name);
+
+export function eventsTableDdl(): string {
+  const cols = CORE_COLUMNS.map((c) => `${ident(c.name)} ${c.type}`).join(',\n  ');
+  return `CREATE TABLE IF NOT EXISTS events (\n  ${cols}\n)`;
+}

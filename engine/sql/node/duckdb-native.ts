@@ -1,0 +1,222 @@
+/**
+ * SqlPort over native DuckDB (@duckdb/node-api): used by the host, the CLI and
+ * the Electron utility process for import, storage and detection.
+ */
+import {
+  BIGINT,
+  BOOLEAN,
+  DOUBLE,
+  INTEGER,
+  TIMESTAMP,
+  VARCHAR,
+  DuckDBConnection,
+  DuckDBDataChunk,
+  DuckDBInstance,
+  DuckDBTypeId,
+  timestampValue,
+  type DuckDBType,
+  type DuckDBValue,
+} from '@duckdb/node-api';
+import { DataType, tableFromIPC, util, type Table } from 'apache-arrow';
+import { ident, type SqlParam, type SqlPort } from '../port';
+import { buildArrowTable, type ColumnKind } from '../arrow-build';
+
+const CHUNK = 2048;
+
+export interface NativeOptions {
+  /** Database file; ':memory:' or omitted for an in-memory database. */
+  path?: string;
+  threads?: number;
+  memoryLimit?: string;
+}
+
+export async function openDuckDb(opts: NativeOptions = {}): Promise<SqlPort> {
+  const config: Record<string, string> = {};
+  if (opts.threads) config.threads = String(opts.threads);
+  if (opts.memoryLimit) config.memory_limit = opts.memoryLimit;
+  // Nothing may be fetched from the network: extensions are built in or absent.
+  config.autoinstall_known_extensions = 'false';
+  config.autoload_known_extensions = 'false';
+  const instance = await DuckDBInstance.create(opts.path ?? ':memory:', config);
+  const conn = await instance.connect();
+  await conn.run("SET TimeZone = 'UTC'").catch(() => undefined);
+  return new NativeDuckDb(instance, conn);
+}
+
+function toDuckParams(params: readonly SqlParam[] | undefined): DuckDBValue[] | undefined {
+  if (!params || params.length === 0) return undefined;
+  return params.map((p) => (typeof p === 'number' && Number.isInteger(p) && Math.abs(p) < 2 ** 53 ? BigInt(p) : p));
+}
+
+function kindOf(t: DuckDBType): ColumnKind {
+  switch (t.typeId) {
+    case DuckDBTypeId.BOOLEAN:
+      return 'bool';
+    case DuckDBTypeId.TINYINT:
+    case DuckDBTypeId.SMALLINT:
+    case DuckDBTypeId.INTEGER:
+    case DuckDBTypeId.UTINYINT:
+    case DuckDBTypeId.USMALLINT:
+      return 'int32';
+    case DuckDBTypeId.BIGINT:
+    case DuckDBTypeId.UINTEGER:
+    case DuckDBTypeId.UBIGINT:
+    case DuckDBTypeId.HUGEINT:
+      return 'int64';
+    case DuckDBTypeId.FLOAT:
+    case DuckDBTypeId.DOUBLE:
+    case DuckDBTypeId.DECIMAL:
+      return 'float64';
+    case DuckDBTypeId.TIMESTAMP:
+    case DuckDBTypeId.TIMESTAMP_TZ:
+    case DuckDBTypeId.TIMESTAMP_MS:
+    case DuckDBTypeId.TIMESTAMP_S:
+    case DuckDBTypeId.TIMESTAMP_NS:
+    case DuckDBTypeId.DATE:
+      return 'timestamp';
+    default:
+      return 'utf8';
+  }
+}
+
+/** Converts one DuckDB value to what `buildArrowTable` expects for its kind. */
+function jsValue(v: DuckDBValue, kind: ColumnKind): unknown {
+  if (v === null || v === undefined) return null;
+  switch (kind) {
+    case 'bool':
+      return Boolean(v);
+    case 'int32':
+      return Number(v);
+    case 'int64':
+      return typeof v === 'bigint' ? v : BigInt(String(v));
+    case 'float64':
+      return Number(typeof v === 'object' ? String(v) : v);
+    case 'timestamp': {
+      const o = v as unknown as { micros?: bigint; millis?: bigint; seconds?: bigint; nanos?: bigint; days?: number };
+      if (o.micros !== undefined) return o.micros;
+      if (o.millis !== undefined) return o.millis * 1000n;
+      if (o.seconds !== undefined) return o.seconds * 1000000n;
+      if (o.nanos !== undefined) return o.nanos / 1000n;
+      if (o.days !== undefined) return BigInt(o.days) * 86400000000n;
+      return null;
+    }
+    default:
+      return typeof v === 'string' ? v : String(v);
+  }
+}
+
+/**
+ * The type a column is appended as: the Arrow source's own type, so that
+ * DuckDB's appender casts it to the table's type (VARCHAR → TIMESTAMP or JSON,
+ * BIGINT → HUGEINT, DOUBLE → DECIMAL, …) the way duckdb-wasm's INSERT … SELECT
+ * does. Numbers into a timestamp column follow arrow-build's convention instead
+ * (int64 = epoch µs, other numbers = epoch ms), which no SQL cast knows.
+ */
+function appendType(src: DataType | undefined, target: DuckDBType): DuckDBType {
+  const t = sourceType(src, target);
+  // Same physical type: take the table's own (keeps aliases such as JSON, so no per-row cast).
+  return t.typeId === target.typeId ? target : t;
+}
+
+function sourceType(src: DataType | undefined, target: DuckDBType): DuckDBType {
+  if (!src || DataType.isNull(src)) return target;
+  const numeric = DataType.isInt(src) || DataType.isFloat(src);
+  if (numeric && TIMESTAMP_IDS.has(target.typeId)) return TIMESTAMP;
+  if (DataType.isBool(src)) return BOOLEAN;
+  if (DataType.isInt(src)) return src.bitWidth < 32 || (src.bitWidth === 32 && src.isSigned) ? INTEGER : BIGINT;
+  if (DataType.isFloat(src) || DataType.isDecimal(src)) return DOUBLE;
+  if (DataType.isTimestamp(src) || DataType.isDate(src)) return TIMESTAMP;
+  return VARCHAR;
+}
+const TIMESTAMP_IDS = new Set<DuckDBTypeId>([
+  DuckDBTypeId.TIMESTAMP,
+  DuckDBTypeId.TIMESTAMP_TZ,
+  DuckDBTypeId.TIMESTAMP_S,
+  DuckDBTypeId.TIMESTAMP_MS,
+  DuckDBTypeId.TIMESTAMP_NS,
+  DuckDBTypeId.DATE,
+]);
+
+type BN = Parameters<typeof util.bigNumToNumber>[0];
+
+/** Converts one Arrow value (as Arrow JS reads it) to a value of `appendType`. */
+function fromArrow(v: unknown, src: DataType, t: DuckDBType): DuckDBValue {
+  if (v === null || v === undefined) return null;
+  switch (t.typeId) {
+    case DuckDBTypeId.VARCHAR:
+      return typeof v === 'string' ? v : typeof v === 'object' ? JSON.stringify(v) : String(v);
+    case DuckDBTypeId.BIGINT:
+      return typeof v === 'bigint' ? v : BigInt(Math.trunc(Number(v)));
+    case DuckDBTypeId.INTEGER:
+      return Number(v);
+    case DuckDBTypeId.DOUBLE:
+      return DataType.isDecimal(src) ? util.bigNumToNumber(v as BN, src.scale) : Number(v);
+    case DuckDBTypeId.BOOLEAN:
+      return Boolean(v);
+    case DuckDBTypeId.TIMESTAMP:
+      // Arrow JS reads timestamps and dates as epoch ms (number); a bigint is epoch µs.
+      if (v instanceof Date) return timestampValue(BigInt(v.getTime()) * 1000n);
+      if (typeof v === 'bigint') return timestampValue(v);
+      return timestampValue(BigInt(Math.round(Number(v) * 1000)));
+    default:
+      return v as DuckDBValue;
+  }
+}
+
+class NativeDuckDb implements SqlPort {
+  constructor(
+    private readonly instance: DuckDBInstance,
+    private readonly conn: DuckDBConnection,
+  ) {}
+
+  async exec(sql: string, params?: readonly SqlParam[]): Promise<void> {
+    if (params && params.length) await this.conn.run(sql, toDuckParams(params));
+    else await this.conn.run(sql);
+  }
+
+  async query(sql: string, params?: readonly SqlParam[]): Promise<Table> {
+    const reader = await this.conn.runAndReadAll(sql, toDuckParams(params));
+    const names = reader.columnNames();
+    const kinds = reader.columnTypes().map(kindOf);
+    const cols = reader.getColumns();
+    return buildArrowTable(
+      names.map((name, i) => ({ name, kind: kinds[i], values: (cols[i] ?? []).map((v) => jsValue(v, kinds[i])) })),
+      reader.currentRowCount,
+    );
+  }
+
+  async insertArrow(table: string, data: Table | Uint8Array): Promise<void> {
+    const t = data instanceof Uint8Array ? tableFromIPC(data) : data;
+    if (t.numRows === 0) return;
+    // Read the shape on every call: a cache went stale when DDL ran through query().
+    const shape = await this.conn.runAndReadAll(`SELECT * FROM ${ident(table)} LIMIT 0`);
+    const names = shape.columnNames();
+    const fields = new Map(t.schema.fields.map((f, i) => [f.name, { field: f, vector: t.getChildAt(i)! }]));
+    const cols = names.map((n, i) => {
+      const src = fields.get(n);
+      return { src, type: appendType(src?.field.type, shape.columnTypes()[i]) };
+    });
+    const appender = await this.conn.createAppender(table);
+    try {
+      for (let start = 0; start < t.numRows; start += CHUNK) {
+        const n = Math.min(CHUNK, t.numRows - start);
+        const chunk = DuckDBDataChunk.create(cols.map((c) => c.type), n);
+        cols.forEach(({ src, type }, c) => {
+          const values: DuckDBValue[] = new Array(n);
+          if (!src || DataType.isNull(src.field.type)) values.fill(null);
+          else for (let i = 0; i < n; i++) values[i] = fromArrow(src.vector.get(start + i), src.field.type, type);
+          chunk.setColumnValues(c, values);
+        });
+        appender.appendDataChunk(chunk);
+      }
+      appender.flushSync();
+    } finally {
+      appender.closeSync();
+    }
+  }
+
+  async close(): Promise<void> {
+    this.conn.closeSync();
+    this.instance.closeSync();
+  }
+}

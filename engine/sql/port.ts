@@ -1,0 +1,42 @@
+/**
+ * The one door to the analytics engine. Everything above this file speaks SQL
+ * with bound parameters and gets Apache Arrow back; two adapters implement it:
+ * native DuckDB (`sql/node/duckdb-native.ts`) where Node runs, duckdb-wasm
+ * (`sql/browser/duckdb-wasm.ts`) in a renderer worker. Both must pass
+ * `port-conformance.ts`.
+ */
+import type { Table } from 'apache-arrow';
+
+/** A bound parameter: DuckDB `?` placeholders are filled in order. */
+export type SqlParam = string | number | bigint | boolean | null;
+
+export interface SqlPort {
+  /** Runs one or more statements; no result. */
+  exec(sql: string, params?: readonly SqlParam[]): Promise<void>;
+  /** Runs one statement and returns its result as an Arrow table. */
+  query(sql: string, params?: readonly SqlParam[]): Promise<Table>;
+  /**
+   * Appends Arrow record batches (as a Table or IPC stream bytes) to an
+   * existing table; columns are matched by name, missing ones get NULL.
+   */
+  insertArrow(table: string, data: Table | Uint8Array): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** Quotes an identifier for DuckDB (ECS names contain dots and `@`). */
+export function ident(name: string): string {
+  return '"' + name.replace(/"/g, '""') + '"';
+}
+
+/** Plain JS rows from an Arrow table (for small results: lists, counts, metadata). */
+export function rowsOf<T = Record<string, unknown>>(table: Table): T[] {
+  const names = table.schema.fields.map((f) => f.name);
+  const cols = names.map((n) => table.getChild(n)!);
+  const out: T[] = new Array(table.numRows);
+  for (let i = 0; i < table.numRows; i++) {
+    const row: Record<string, unknown> = {};
+    for (let c = 0; c < names.length; c++) row[names[c]] = cols[c].get(i);
+    out[i] = row as T;
+  }
+  return out;
+}

@@ -1,0 +1,34 @@
+/** The explorer table's columns; widths in px, `grow` shares what is left. */
+import type { EventRecord } from './event-record';
+
+export interface EventColumn {
+  key: string;
+  label: string;
+  width: number;
+  grow?: boolean;
+  value: (r: EventRecord) => string;
+}
+
+const text = (k: string) => (r: EventRecord) => {
+  const v = r.fields[k];
+  return v === null || v === undefined ? '' : String(v);
+};
+
+export const EVENT_COLUMNS: readonly EventColumn[] = [
+  { key: '@timestamp', label: '@timestamp', width: 200, value: text('@timestamp') },
+  { key: 'host.name', label: 'host.name', width: 120, value: text('host.name') },
+  { key: 'event.dataset', label: 'event.dataset', width: 120, value: text('event.dataset') },
+  { key: 'event.action', label: 'event.action', width: 120, value: text('event.action') },
+  { key: 'event.outcome', label: 'event.outcome', width: 80, value: text('event.outcome') },
+  { key: 'user.name', label: 'user.name', width: 100, value: text('user.name') },
+  { key: 'source.ip', label: 'source.ip', width: 120, value: text('source.ip') },
+  { key: 'process.name', label: 'process.name', width: 110, value: text('process.name') },
+  {
+    key: 'message',
+    label: 'message',
+    width: 300,
+    grow: true,
+    // Process events often have no message; their command line says the most.
+    value: (r) => text('message')(r) || text('process.command_line')(r),
+  },
+];

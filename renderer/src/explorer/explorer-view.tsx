@@ -1,0 +1,44 @@
+/** The main pane: search, filters, histogram, table. */
+import { Button, Callout, Tag } from '@blueprintjs/core';
+import { formatUtcShort } from '../common/time-format';
+import { SignalFilterChip } from '../signals/signal-filter-chip';
+import { useApp } from '../store/app-store';
+import { EventTable } from './event-table';
+import { SearchBox } from './search-box';
+import { TimeHistogram } from './time-histogram';
+
+export function ExplorerView() {
+  const total = useApp((s) => s.total);
+  const from = useApp((s) => s.from);
+  const to = useApp((s) => s.to);
+  const histogram = useApp((s) => s.histogram);
+  const error = useApp((s) => s.explorerError);
+  const setRange = useApp((s) => s.setRange);
+
+  return (
+    <main className="explorer">
+      <div className="explorer__toolbar">
+        <SearchBox />
+        <SignalFilterChip />
+        {(from || to) && (
+          <Tag large minimal onRemove={() => setRange(null, null)} data-testid="range-chip">
+            {formatUtcShort(from)} → {formatUtcShort(to)}
+          </Tag>
+        )}
+        <span className="explorer__total">
+          <span data-testid="event-total">{total ?? 0}</span> events
+        </span>
+      </div>
+      <div className="explorer__histogram-row">
+        <TimeHistogram histogram={histogram} onRange={(r) => setRange(r.from, r.to)} />
+        <Button icon="cross" variant="minimal" size="small" disabled={!from && !to} onClick={() => setRange(null, null)} title="Clear time range" data-testid="histogram-clear" />
+      </div>
+      {error && (
+        <Callout intent="danger" compact className="explorer__error">
+          {error}
+        </Callout>
+      )}
+      <EventTable />
+    </main>
+  );
+}

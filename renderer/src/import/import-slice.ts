@@ -1,0 +1,100 @@
+/**
+ * Imports: by path in Electron (native dialog), by bytes everywhere else
+ * (file picker, drag and drop). Files go one by one; a failing file is
+ * reported and the rest carry on. Afterwards every view is refreshed.
+ */
+import type { ImportProgress, ImportReport } from '../../../engine/host/contract';
+import { errorText, type SliceCreator } from '../store/app-state';
+import type { HostKind } from '../host/get-host';
+import type { UploadState } from './import-progress';
+
+export interface ImportSlice {
+  /** Electron imports by path through the native dialog; web mode uploads bytes. */
+  hostKind: HostKind;
+  importing: boolean;
+  upload: UploadState | null;
+  hostProgress: ImportProgress | null;
+  /** Per-file outcome of the last import, shown until dismissed. */
+  lastReport: ImportReport['sources'] | null;
+  importErrors: string[];
+  importFiles(files: readonly File[]): Promise<void>;
+  importViaDialog(): Promise<void>;
+  onHostProgress(p: ImportProgress): void;
+  /** Subscribes to the host's progress feed; returns the unsubscribe. */
+  watchProgress(): () => void;
+  dismissImportReport(): void;
+}
+
+export const createImportSlice: SliceCreator<ImportSlice> = ({ host, kind }) => (set, get) => {
+  const refreshAll = async () => {
+    await Promise.all([get().loadCase(), get().loadSignals()]);
+    get().runQuery();
+  };
+
+  const begin = () => set({ importing: true, hostProgress: null, lastReport: [], importErrors: [] });
+  const record = (r: ImportReport) => set((s) => ({ lastReport: [...(s.lastReport ?? []), ...r.sources] }));
+  // The same failure can come both as a progress event and as the call's rejection: show it once.
+  const addError = (msg: string) => set((s) => (s.importErrors.includes(msg) ? s : { importErrors: [...s.importErrors, msg] }));
+  const fail = (what: string, e: unknown) => {
+    const msg = errorText(e);
+    addError(msg.startsWith(what) ? msg : `${what}: ${msg}`);
+  };
+
+  return {
+    hostKind: kind,
+    importing: false,
+    upload: null,
+    hostProgress: null,
+    lastReport: null,
+    importErrors: [],
+    async importFiles(files) {
+      if (files.length === 0 || get().importing) return;
+      begin();
+      const bytesTotal = files.reduce((n, f) => n + f.size, 0);
+      let bytesDone = 0;
+      for (let i = 0; i < files.length; i++) {
+        const f = files[i];
+        set({ upload: { filesTotal: files.length, filesDone: i, bytesTotal, bytesDone, current: f.name, currentSize: f.size }, hostProgress: null });
+        try {
+          const bytes = new Uint8Array(await f.arrayBuffer());
+          record(await host.call('import.upload', f.name, bytes));
+        } catch (e) {
+          fail(f.name, e);
+        }
+        bytesDone += f.size;
+      }
+      set({ importing: false, upload: null, hostProgress: null });
+      await refreshAll();
+    },
+    async importViaDialog() {
+      if (get().importing) return;
+      let paths: string[] | null;
+      try {
+        paths = await host.call('dialog.openFiles');
+      } catch (e) {
+        set({ importErrors: [`open dialog: ${errorText(e)}`], lastReport: [] });
+        return;
+      }
+      if (!paths || paths.length === 0) return;
+      begin();
+      try {
+        record(await host.call('import.paths', paths));
+      } catch (e) {
+        fail(paths.length === 1 ? paths[0] : `${paths.length} files`, e);
+      }
+      set({ importing: false, hostProgress: null });
+      await refreshAll();
+    },
+    onHostProgress(p) {
+      if (p.error) addError(`${p.file}: ${p.error}`);
+      // Progress can outlive the call by a tick; ignore it once we are done.
+      if (get().importing) set({ hostProgress: p });
+    },
+    watchProgress() {
+      return host.onProgress((p) => get().onHostProgress(p));
+    },
+    dismissImportReport() {
+      set({ lastReport: null, importErrors: [] });
+    },
+  };
+};
