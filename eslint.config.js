@@ -53,6 +53,7 @@ export default tseslint.config(
   },
   {
     files: ['renderer/**/*.ts', 'renderer/**/*.tsx'],
+    ignores: ['renderer/vite.config.ts'], // build tooling, runs in Node
     languageOptions: { globals: { ...globals.browser } },
     rules: {
       'no-restricted-imports': ['error', {
@@ -65,7 +66,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['electron/**/*.ts', 'engine/**/node/**/*.ts', 'engine/**/*.test.ts', 'engine/bench/**/*.ts', 'samples/**/*.ts', 'e2e/**/*.ts', '*.config.*', 'bin/**'],
+    files: ['electron/**/*.ts', 'engine/**/node/**/*.ts', 'engine/**/*.test.ts', 'engine/bench/**/*.ts', 'samples/**/*.ts', 'e2e/**/*.ts', '*.config.*', '**/vite.config.ts', 'bin/**'],
     languageOptions: { globals: { ...globals.node } },
   },
 );

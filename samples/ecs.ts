@@ -19,6 +19,13 @@ export interface ProcStart extends ProcRef {
   readonly cwd?: string;
 }
 
+/**
+ * Datasets as Auditbeat names them (auditd for exec and sockets, file_integrity
+ * for the file watcher); the importer keeps a line's own event.dataset, so
+ * detection pipelines must recognise these names.
+ */
+export const DATASETS = { process: 'auditd', file: 'file_integrity', network: 'auditd' } as const;
+
 const baseName = (path: string): string => path.slice(path.lastIndexOf('/') + 1);
 
 function hostObj(host: HostInfo): Record<string, unknown> {
@@ -33,7 +40,7 @@ function eventObj(category: string, type: string[], action: string, dataset: str
 export function processStart(host: HostInfo, t: number, p: ProcStart): Record<string, unknown> {
   return {
     '@timestamp': isoStamp(t),
-    event: eventObj('process', ['start'], 'exec', 'auditd'),
+    event: eventObj('process', ['start'], 'exec', DATASETS.process),
     host: hostObj(host),
     user: { name: p.user, id: String(p.uid) },
     process: {
@@ -61,7 +68,7 @@ const FILE_TYPES: Record<FileAction, string[]> = {
 export function fileEvent(host: HostInfo, t: number, action: FileAction, path: string, user: string, proc: ProcRef): Record<string, unknown> {
   return {
     '@timestamp': isoStamp(t),
-    event: eventObj('file', FILE_TYPES[action], action, 'file_integrity'),
+    event: eventObj('file', FILE_TYPES[action], action, DATASETS.file),
     host: hostObj(host),
     user: { name: user },
     file: { path, name: baseName(path), directory: path.slice(0, path.lastIndexOf('/')) || '/' },
@@ -81,7 +88,7 @@ export function networkConnect(host: HostInfo, t: number, user: string, proc: Pr
   if (c.domain) destination.domain = c.domain;
   return {
     '@timestamp': isoStamp(t),
-    event: eventObj('network', ['connection', 'start'], 'connected-to', 'auditd'),
+    event: eventObj('network', ['connection', 'start'], 'connected-to', DATASETS.network),
     host: hostObj(host),
     user: { name: user },
     process: { pid: proc.pid, name: baseName(proc.exe), executable: proc.exe },

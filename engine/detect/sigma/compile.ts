@@ -8,6 +8,7 @@ import type { SqlParam } from '../../sql/port';
 import { splitDocuments } from './rule/documents';
 import { SigmaError, wrapForeign } from './rule/errors';
 import { parseDocument } from './rule/parse-rule';
+import { get, str } from './rule/ynode';
 import type { CorrelationRule, FilterRule, Logsource, ParsedDocument, SigmaRule } from './rule/types';
 import { resolveLogsource, type Resolution } from './pipeline/resolve';
 import { builtinPipelines } from './pipeline/builtin';
@@ -35,7 +36,9 @@ export function compileBatch(files: readonly { path: string; text: string }[], o
       try {
         parsed.push(parseDocument(doc.node, doc.loc, opts));
       } catch (e) {
-        errors.push(wrapForeign(e, doc.loc, 'while parsing'));
+        const err = wrapForeign(e, doc.loc, 'while parsing');
+        err.ruleRef ??= str(get(doc.node, 'id')) ?? str(get(doc.node, 'title'));
+        errors.push(err);
       }
     }
   }

@@ -8,6 +8,7 @@ import type { SqlPort } from '../../sql/port';
 import { openDuckDb } from '../../sql/node/duckdb-native';
 import { compileSigma } from './compile';
 import { runRules } from './run';
+import { splitJsonObjects } from './test-support';
 
 const root = corpusRoot();
 
@@ -17,25 +18,6 @@ function walk(dir: string, pick: (name: string) => boolean): string[] {
     const p = join(dir, name);
     if (statSync(p).isDirectory()) out.push(...walk(p, pick));
     else if (pick(name)) out.push(p);
-  }
-  return out;
-}
-
-/** evtx_dump writes pretty-printed objects back to back: split them by brace depth. */
-export function splitJsonObjects(text: string): unknown[] {
-  const out: unknown[] = [];
-  let depth = 0;
-  let start = -1;
-  let inStr = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (inStr) {
-      if (c === '\\') i++;
-      else if (c === '"') inStr = false;
-    } else if (c === '"') inStr = true;
-    else if (c === '{') {
-      if (depth++ === 0) start = i;
-    } else if (c === '}' && --depth === 0) out.push(JSON.parse(text.slice(start, i + 1)));
   }
   return out;
 }
@@ -60,11 +42,17 @@ describe.skipIf(!root)('corpus: SigmaHQ regression_data', () => {
     }
     const cases = walk(join(sigma, 'regression_data'), (n) => n === 'info.yml');
     let pass = 0;
+    let atLeast = 0;
+    const skipped: string[] = [];
     const failures: string[] = [];
     for (const info of cases) {
       const meta = parse(readFileSync(info, 'utf8')) as { rule_metadata?: { id: string }[]; regression_tests_info?: { match_count?: number }[] };
       const ruleId = meta.rule_metadata?.[0]?.id ?? '';
-      const want = meta.regression_tests_info?.[0]?.match_count ?? 1;
+      if (!meta.regression_tests_info?.length) {
+        skipped.push(ruleId);
+        continue;
+      }
+      const want = meta.regression_tests_info[0].match_count ?? 1;
       const file = byId.get(ruleId);
       if (!file) {
         failures.push(`${ruleId}: rule file not found`);
@@ -87,10 +75,14 @@ describe.skipIf(!root)('corpus: SigmaHQ regression_data', () => {
       }
       const matches = await runRules(db, rules);
       const got = matches.filter((m) => m.ruleId === ruleId).reduce((n, m) => n + m.eventIds.length, 0);
+      if (got >= want) atLeast++;
       if (got === want) pass++;
       else failures.push(`${ruleId} (${file.slice(sigma.length + 1)}): ${got} of ${events.length} events matched, want ${want}`);
     }
-    console.log(`[sigma regression] ${cases.length} cases: ${pass} pass, ${failures.length} fail\n  ${failures.join('\n  ')}`);
-    expect(pass / cases.length).toBeGreaterThanOrEqual(0.95);
+    const run = cases.length - skipped.length;
+    console.log(
+      `[sigma regression] ${cases.length} cases, ${skipped.length} without a test (commented out): ${pass}/${run} exact, ${atLeast}/${run} at least match_count\n  ${failures.join('\n  ')}`,
+    );
+    expect(pass / run).toBeGreaterThanOrEqual(0.95);
   });
 });

@@ -4,7 +4,7 @@
  * core columns; the line itself is kept as `raw`, so every field stays queryable.
  */
 import { CORE_COLUMNS, type EventRow } from '../../schema/ecs';
-import type { LineFormat, ParseResult } from '../format';
+import { perLine, type LineFormat, type ParseResult } from '../format';
 import { parseEpoch, parseIsoTime } from '../time';
 
 const MAPPED = CORE_COLUMNS.filter((c) => !c.name.startsWith('vestige.') && c.name !== 'raw' && c.name !== 'event.id' && c.name !== '@timestamp').map((c) => ({
@@ -56,6 +56,7 @@ export function jsonObjectToRow(obj: Record<string, unknown>, raw: string, defau
 }
 
 export const jsonlFormat: LineFormat = {
+  kind: 'line',
   name: 'jsonl',
   sniff(lines) {
     const sample = lines.filter((l) => l.trim() !== '').slice(0, 5);
@@ -77,8 +78,7 @@ export const jsonlFormat: LineFormat = {
     return firstOk || ok / sample.length >= 0.6 ? 0.9 : 0;
   },
   create() {
-    return {
-      parseLine(text) {
+    return perLine((text) => {
         const t = text.trim();
         if (t === '') return null;
         let obj: unknown;
@@ -89,7 +89,6 @@ export const jsonlFormat: LineFormat = {
         }
         if (obj === null || typeof obj !== 'object' || Array.isArray(obj)) return { reject: 'not a JSON object' };
         return jsonObjectToRow(obj as Record<string, unknown>, t, 'jsonl');
-      },
-    };
+    });
   },
 };

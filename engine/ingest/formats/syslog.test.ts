@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { parseOne } from '../run-lines';
 import { isReject, type ParseResult } from '../format';
 import { syslogFormat } from './syslog';
 
@@ -11,7 +12,7 @@ const ok = (r: ParseResult | null) => {
 describe('syslog', () => {
   it('parses an sshd failure with ECS fields and keeps the original in raw', () => {
     const p = syslogFormat.create(ctx('2026-03-20T00:00:00Z'));
-    const r = ok(p.parseLine('Mar 14 03:12:45 web-01 sshd[2211]: Failed password for invalid user admin from 185.220.101.47 port 51234 ssh2', 1));
+    const r = ok(parseOne(p, 'Mar 14 03:12:45 web-01 sshd[2211]: Failed password for invalid user admin from 185.220.101.47 port 51234 ssh2', 1));
     expect(r).toMatchObject({
       '@timestamp': '2026-03-14T03:12:45.000Z',
       'event.dataset': 'linux.auth',
@@ -29,26 +30,26 @@ describe('syslog', () => {
 
   it('infers the year from the reference time and rolls over at New Year', () => {
     const p = syslogFormat.create(ctx('2026-01-02T10:00:00Z'));
-    expect(ok(p.parseLine('Dec 31 23:59:58 h CRON[1]: x', 1))['@timestamp']).toBe('2025-12-31T23:59:58.000Z');
-    expect(ok(p.parseLine('Jan  1 00:00:03 h CRON[1]: y', 2))['@timestamp']).toBe('2026-01-01T00:00:03.000Z');
+    expect(ok(parseOne(p, 'Dec 31 23:59:58 h CRON[1]: x', 1))['@timestamp']).toBe('2025-12-31T23:59:58.000Z');
+    expect(ok(parseOne(p, 'Jan  1 00:00:03 h CRON[1]: y', 2))['@timestamp']).toBe('2026-01-01T00:00:03.000Z');
   });
 
   it('parses sudo with target user and command', () => {
     const p = syslogFormat.create(ctx('2026-03-20T00:00:00Z'));
-    const r = ok(p.parseLine('Mar 14 03:13:00 web-01 sudo:   deploy : TTY=pts/0 ; PWD=/home/deploy ; USER=root ; COMMAND=/bin/bash', 1));
+    const r = ok(parseOne(p, 'Mar 14 03:13:00 web-01 sudo:   deploy : TTY=pts/0 ; PWD=/home/deploy ; USER=root ; COMMAND=/bin/bash', 1));
     expect(r).toMatchObject({ 'event.action': 'sudo', 'user.name': 'deploy', 'event.outcome': 'success' });
     expect(JSON.parse(String(r.raw)).sudo).toMatchObject({ target_user: 'root', command: '/bin/bash' });
   });
 
   it('parses RFC 5424 with its zone', () => {
     const p = syslogFormat.create(ctx('2026-03-20T00:00:00Z'));
-    const r = ok(p.parseLine('<34>1 2026-03-14T05:00:00.123+02:00 mymachine su 77 ID47 - \'su root\' failed for lonvick on /dev/pts/8', 1));
+    const r = ok(parseOne(p, '<34>1 2026-03-14T05:00:00.123+02:00 mymachine su 77 ID47 - \'su root\' failed for lonvick on /dev/pts/8', 1));
     expect(r).toMatchObject({ '@timestamp': '2026-03-14T03:00:00.123Z', 'event.timezone': '+02:00', 'host.name': 'mymachine', 'process.name': 'su', 'process.pid': 77 });
   });
 
   it('rejects a line that is not syslog, with a reason', () => {
     const p = syslogFormat.create(ctx('2026-03-20T00:00:00Z'));
-    expect(p.parseLine('hello world', 1)).toEqual({ reject: 'not a syslog line (no RFC 3164 or RFC 5424 header)' });
+    expect(parseOne(p, 'hello world', 1)).toEqual({ reject: 'not a syslog line (no RFC 3164 or RFC 5424 header)' });
   });
 
   it('sniffs syslog and not JSON', () => {

@@ -10,7 +10,7 @@
  * years; the chosen year is visible in `raw.year_inferred`.
  */
 import type { EventRow } from '../../schema/ecs';
-import type { LineFormat, LineParser, ParseContext, ParseResult } from '../format';
+import { perLine, type LineFormat, type ParseContext, type ParseResult } from '../format';
 import { MONTHS, parseIsoTime } from '../time';
 import { authFields } from './syslog-auth';
 
@@ -55,7 +55,7 @@ function baseRow(utc: string, zone: string | null, host: string, t: Tagged, raw:
   return row;
 }
 
-class SyslogParser implements LineParser {
+class SyslogParser {
   private year: number | null = null;
   private lastMonth = -1;
 
@@ -107,6 +107,7 @@ class SyslogParser implements LineParser {
 }
 
 export const syslogFormat: LineFormat = {
+  kind: 'line',
   name: 'syslog',
   sniff(lines) {
     const sample = lines.filter((l) => l.trim() !== '').slice(0, 10);
@@ -114,5 +115,8 @@ export const syslogFormat: LineFormat = {
     const ok = sample.filter((l) => RFC5424.test(l) || ISO_HDR.test(l) || RFC3164.test(l)).length;
     return ok / sample.length >= 0.6 ? 0.8 : 0;
   },
-  create: (ctx) => new SyslogParser(ctx),
+  create: (ctx) => {
+    const p = new SyslogParser(ctx);
+    return perLine((text) => p.parseLine(text));
+  },
 };

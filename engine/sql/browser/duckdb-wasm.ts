@@ -23,16 +23,16 @@ export async function wasmPort(db: AsyncDuckDB, opts: WasmPortOptions = {}): Pro
     // First thing: an unknown function or type must fail, not fetch an extension from the web.
     await conn.query('SET autoload_known_extensions=false');
     await conn.query('SET autoinstall_known_extensions=false');
+    // TimeZone needs the icu extension, absent from the eh bundle (timestamps are then UTC-naive).
+    // Asking the catalog first avoids a failing statement, which the worker logs to the console.
+    if (await exists(conn, "SELECT 1 FROM duckdb_settings() WHERE name = 'TimeZone'")) {
+      await conn.query("SET TimeZone = 'UTC'");
+    }
+    await aliasJson(conn);
   } catch (e) {
-    await conn.close();
+    await conn.close().catch(() => undefined);
     throw toError(e);
   }
-  // TimeZone needs the icu extension, absent from the eh bundle (timestamps are then UTC-naive).
-  // Asking the catalog first avoids a failing statement, which the worker logs to the console.
-  if (await exists(conn, "SELECT 1 FROM duckdb_settings() WHERE name = 'TimeZone'")) {
-    await conn.query("SET TimeZone = 'UTC'").catch(() => undefined);
-  }
-  await aliasJson(conn);
   return new WasmDuckDb(db, conn, opts.terminateOnClose ?? false);
 }
 
@@ -43,7 +43,7 @@ export async function wasmPort(db: AsyncDuckDB, opts: WasmPortOptions = {}): Pro
  */
 async function aliasJson(conn: AsyncDuckDBConnection): Promise<void> {
   if (await exists(conn, "SELECT 1 FROM duckdb_types() WHERE type_name = 'JSON'")) return;
-  await conn.query('CREATE TYPE JSON AS VARCHAR').catch(() => undefined);
+  await conn.query('CREATE TYPE JSON AS VARCHAR');
 }
 
 async function exists(conn: AsyncDuckDBConnection, sql: string): Promise<boolean> {

@@ -9,6 +9,7 @@ import { AsyncDuckDB, ConsoleLogger, LogLevel } from '@duckdb/duckdb-wasm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { wasmPort } from '../browser/duckdb-wasm';
 import { portConformance } from '../port-conformance';
+import { rowsOf } from '../port';
 
 /** The Web Worker type AsyncDuckDB expects (DOM's, absent from Node's types). */
 type DbWorker = NonNullable<ConstructorParameters<typeof AsyncDuckDB>[1]>;
@@ -61,4 +62,16 @@ async function openWasm() {
 
 describe('duckdb-wasm adapter (Node worker, eh bundle)', () => {
   portConformance({ describe, it, expect, beforeAll, afterAll }, openWasm);
+
+  it('never fetches an extension: json functions fail at once, the JSON type is a VARCHAR alias', async () => {
+    const db = await openWasm();
+    try {
+      // With autoload on, this would try to download the json extension instead.
+      await expect(db.query(`SELECT json_extract('{"a":1}', '$.a') AS v`)).rejects.toThrow(/json extension/);
+      await db.exec(`CREATE TABLE j (raw JSON); INSERT INTO j VALUES ('{"a":1}')`);
+      expect(rowsOf(await db.query('SELECT typeof(raw) AS t, raw FROM j'))).toEqual([{ t: 'VARCHAR', raw: '{"a":1}' }]);
+    } finally {
+      await db.close();
+    }
+  });
 });
