@@ -29,7 +29,7 @@ export const DATASETS = { process: 'auditd', file: 'file_integrity', network: 'a
 const baseName = (path: string): string => path.slice(path.lastIndexOf('/') + 1);
 
 function hostObj(host: HostInfo): Record<string, unknown> {
-  return { name: host.name, hostname: host.name, ip: [host.ip], os: { family: 'debian', name: 'Debian GNU/Linux', version: '12' } };
+  return { name: host.name, hostname: host.name, ip: [host.ip], os: { type: 'linux', family: 'debian', name: 'Debian GNU/Linux', version: '12' } };
 }
 
 function eventObj(category: string, type: string[], action: string, dataset: string): Record<string, unknown> {

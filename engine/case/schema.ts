@@ -8,7 +8,9 @@ export const CASE_DDL: readonly string[] = [
   `CREATE TABLE IF NOT EXISTS sources (
     id INTEGER PRIMARY KEY, path VARCHAR, name VARCHAR, member VARCHAR, sha256 VARCHAR, size BIGINT,
     format VARCHAR, records_read BIGINT, records_stored BIGINT, records_rejected BIGINT,
-    first_time TIMESTAMP, last_time TIMESTAMP, imported_at TIMESTAMP, status VARCHAR, error VARCHAR)`,
+    first_time TIMESTAMP, last_time TIMESTAMP, imported_at TIMESTAMP, status VARCHAR, error VARCHAR,
+    container VARCHAR, member_sha256 VARCHAR, member_size BIGINT)`,
+  `CREATE TABLE IF NOT EXISTS import_notes (path VARCHAR, member VARCHAR, note VARCHAR, noted_at TIMESTAMP)`,
   `CREATE TABLE IF NOT EXISTS rejections (source_id INTEGER, member VARCHAR, line BIGINT, "offset" BIGINT, reason VARCHAR)`,
   `CREATE TABLE IF NOT EXISTS signals (
     id VARCHAR PRIMARY KEY, rule_id VARCHAR, rule_title VARCHAR, rule_type VARCHAR, level VARCHAR,

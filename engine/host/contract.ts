@@ -18,7 +18,10 @@ export interface SourceInfo {
   id: number;
   path: string;
   name: string;
+  /** Path inside archives ('' for a plain file). */
+  member: string;
   sha256: string;
+  memberSha256: string;
   size: number;
   format: string;
   recordsRead: number;
@@ -96,7 +99,10 @@ export interface ImportReport {
   sources: {
     path: string;
     member: string;
+    /** SHA-256 of the file as given. */
     sha256: string;
+    /** SHA-256 of this member's bytes (after decompression); equals sha256 for a plain file. */
+    memberSha256: string;
     format: string;
     recordsRead: number;
     recordsStored: number;

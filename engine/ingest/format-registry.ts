@@ -1,22 +1,30 @@
-/** The line formats Vestige recognises, most specific first. */
-import type { LineFormat } from './format';
+/**
+ * The formats Vestige recognises. Each sniffer scores the first bytes/lines;
+ * the most confident wins, ties go to the earlier entry, so specific formats
+ * come before generic ones (jsonl, syslog).
+ */
+import type { LogFormat } from './format';
+import { evtxFormat } from './formats/evtx-format';
 import { jsonlFormat } from './formats/jsonl';
 import { syslogFormat } from './formats/syslog';
 
-export const LINE_FORMATS: readonly LineFormat[] = [jsonlFormat, syslogFormat];
+export const FORMATS: readonly LogFormat[] = [evtxFormat, jsonlFormat, syslogFormat];
 
-/** Picks the format whose sniffer is most confident about these first lines. */
-export function sniffLineFormat(lines: readonly string[]): LineFormat | null {
-  let best: LineFormat | null = null;
+export function sniffFormat(head: Uint8Array, lines: readonly string[]): LogFormat | null {
+  let best: LogFormat | null = null;
   let score = 0;
-  for (const f of LINE_FORMATS) {
-    const s = f.sniff(lines);
+  for (const f of FORMATS) {
+    const s = f.kind === 'line' ? (lines.length ? f.sniff(lines) : 0) : f.sniff(head, lines);
     if (s > score) {
       best = f;
       score = s;
     }
   }
   return best;
+}
+
+export function formatByName(name: string): LogFormat | null {
+  return FORMATS.find((f) => f.name === name) ?? null;
 }
 
 /** True when a head of bytes looks like binary data rather than text. */

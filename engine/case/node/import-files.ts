@@ -1,10 +1,12 @@
 /**
- * Imports files into an open case and records each as a source: SHA-256,
- * size, detected format, records read / stored / rejected, time span. A file
- * whose SHA-256 is already in the case is not imported twice.
+ * Imports files into an open case. Each log file found (a plain file, or a
+ * member inside archives) is recorded as a source: file path and SHA-256 of
+ * the file as given, member path and its own SHA-256, detected format,
+ * records read / stored / rejected and time span. A file whose SHA-256 is
+ * already in the case is not imported twice.
  */
 import type { ImportProgress, ImportReport } from '../../host/contract';
-import { importSource, type SourceOutcome } from '../../ingest/node/import-source';
+import { importSource, type FileOutcome } from '../../ingest/node/import-source';
 import { rowsOf } from '../../sql/port';
 import { nextIds, type OpenCase } from './case-store';
 
@@ -14,56 +16,71 @@ export interface ImportFilesOptions {
   jobId?: string;
 }
 
+async function forget(c: OpenCase, sourceIds: readonly number[]): Promise<void> {
+  if (sourceIds.length === 0) return;
+  const ids = `[${sourceIds.join(',')}]`;
+  await c.port.exec(`DELETE FROM events WHERE "vestige.source_id" IN (SELECT unnest(?::INTEGER[]))`, [ids]);
+  await c.port.exec(`DELETE FROM rejections WHERE source_id IN (SELECT unnest(?::INTEGER[]))`, [ids]);
+}
+
 export async function importFiles(c: OpenCase, paths: readonly string[], opts: ImportFilesOptions = {}): Promise<ImportReport['sources']> {
   const out: ImportReport['sources'] = [];
   const jobId = opts.jobId ?? `import-${Date.now()}`;
   for (const path of paths) {
     const ids = await nextIds(c.port);
-    let outcome: SourceOutcome;
+    let f: FileOutcome;
     try {
-      outcome = await importSource(c.port, path, {
-        sourceId: ids.sourceId,
+      f = await importSource(c.port, path, {
+        firstSourceId: ids.sourceId,
         firstEventId: ids.eventId,
         signal: opts.signal,
         onProgress: (p) => opts.onProgress?.({ jobId, file: path, ...p, done: false }),
       });
     } catch (e) {
       // Cancelled or unreadable: leave the case as it was before this file.
-      await c.port.exec(`DELETE FROM events WHERE "vestige.source_id" = ?`, [ids.sourceId]);
-      await c.port.exec(`DELETE FROM rejections WHERE source_id = ?`, [ids.sourceId]);
+      const rows = rowsOf<{ m: number | null }>(await c.port.query(`SELECT max("vestige.source_id") AS m FROM events`));
+      const hi = Math.max(Number(rows[0].m ?? 0), ids.sourceId);
+      await forget(c, Array.from({ length: hi - ids.sourceId + 1 }, (_, i) => ids.sourceId + i));
       opts.onProgress?.({ jobId, file: path, bytesDone: 0, bytesTotal: 0, records: 0, done: true, error: (e as Error).message });
       throw new Error(`${path}: ${(e as Error).message}`);
     }
-    const dup = rowsOf<{ id: number }>(await c.port.query(`SELECT id FROM sources WHERE sha256 = ? LIMIT 1`, [outcome.sha256]));
-    if (dup.length > 0) {
-      await c.port.exec(`DELETE FROM events WHERE "vestige.source_id" = ?`, [ids.sourceId]);
-      await c.port.exec(`DELETE FROM rejections WHERE source_id = ?`, [ids.sourceId]);
-      outcome.error = `already in this case as source ${dup[0].id} (same SHA-256): not imported again`;
-      outcome.recordsStored = 0;
-    } else {
-      await c.port.exec(
-        `INSERT INTO sources VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::TIMESTAMP, ?::TIMESTAMP, now()::TIMESTAMP, ?, ?)`,
-        [
-          ids.sourceId, outcome.path, outcome.name, outcome.member, outcome.sha256, outcome.size, outcome.format,
-          outcome.recordsRead, outcome.recordsStored, outcome.recordsRejected,
-          outcome.firstTime, outcome.lastTime, outcome.error ? (outcome.recordsStored > 0 ? 'partial' : 'failed') : 'ok', outcome.error,
-        ],
-      );
+    const dup = rowsOf<{ id: number }>(await c.port.query(`SELECT id FROM sources WHERE sha256 = ? LIMIT 1`, [f.sha256]));
+    const duplicate = dup.length > 0 ? `already in this case as source ${dup[0].id} (same SHA-256): not imported again` : null;
+    if (duplicate) await forget(c, f.members.map((m) => m.sourceId));
+    if (!duplicate && f.members.length === 0) {
+      // Nothing readable inside: still record the file, so its hash and the reason are kept.
+      f.members.push({ sourceId: f.nextSourceId, member: '', container: '', memberSha256: f.sha256, memberSize: f.size, format: 'none', recordsRead: 0, recordsStored: 0, recordsRejected: 0, firstRejections: [], firstTime: null, lastTime: null, error: f.error ?? (f.notes.map((n) => `${n.member || f.name}: ${n.note}`).join('; ') || 'no log records found') });
     }
-    opts.onProgress?.({ jobId, file: path, bytesDone: outcome.size, bytesTotal: outcome.size, records: outcome.recordsRead, done: true, error: outcome.error ?? undefined });
-    out.push({
-      path: outcome.path,
-      member: outcome.member,
-      sha256: outcome.sha256,
-      format: outcome.format,
-      recordsRead: outcome.recordsRead,
-      recordsStored: outcome.recordsStored,
-      recordsRejected: outcome.recordsRejected,
-      firstRejections: outcome.firstRejections.map((r) => ({ sourceId: ids.sourceId, member: outcome.member, ...r })),
-      firstTime: outcome.firstTime,
-      lastTime: outcome.lastTime,
-      ...(outcome.error ? { error: outcome.error } : {}),
-    });
+    for (const m of f.members) {
+      const error = duplicate ?? m.error ?? (f.error && m === f.members[f.members.length - 1] ? f.error : null);
+      if (!duplicate) {
+        await c.port.exec(
+          `INSERT INTO sources VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::TIMESTAMP, ?::TIMESTAMP, now()::TIMESTAMP, ?, ?, ?, ?, ?)`,
+          [
+            m.sourceId, f.path, f.name, m.member, f.sha256, f.size, m.format, m.recordsRead, m.recordsStored, m.recordsRejected,
+            m.firstTime, m.lastTime, error ? (m.recordsStored > 0 ? 'partial' : 'failed') : 'ok', error, m.container, m.memberSha256, m.memberSize,
+          ],
+        );
+      }
+      out.push({
+        path: f.path,
+        member: m.member,
+        sha256: f.sha256,
+        memberSha256: m.memberSha256,
+        format: m.format,
+        recordsRead: m.recordsRead,
+        recordsStored: duplicate ? 0 : m.recordsStored,
+        recordsRejected: m.recordsRejected,
+        firstRejections: m.firstRejections.slice(0, 5).map((r) => ({ sourceId: m.sourceId, member: m.member, ...r })),
+        firstTime: m.firstTime,
+        lastTime: m.lastTime,
+        ...(error ? { error } : {}),
+      });
+    }
+    for (const n of f.notes) {
+      await c.port.exec(`INSERT INTO import_notes VALUES (?, ?, ?, now()::TIMESTAMP)`, [f.path, n.member, n.note]);
+    }
+    opts.onProgress?.({ jobId, file: path, bytesDone: f.size, bytesTotal: f.size, records: f.members.reduce((n, m) => n + m.recordsRead, 0), done: true, error: duplicate ?? f.error ?? undefined });
   }
   return out;
 }

@@ -1,17 +1,19 @@
 /**
- * Streams one file into the case: hashes the bytes as given, gunzips when the
- * content says gzip, sniffs the format from the first lines, parses line by
- * line and stores Arrow batches. Memory stays flat whatever the file size.
+ * Streams one file into the case: hashes the bytes as given, walks any
+ * containers inside (gzip, zip, tar, nested) to the log files, sniffs and
+ * parses each, and stores Arrow batches. Every leaf becomes its own source
+ * row with its member path and its own SHA-256. Memory stays flat whatever
+ * the file size.
  */
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { basename } from 'node:path';
+import { Readable } from 'node:stream';
 import { createGunzip } from 'node:zlib';
+import { walkMembers, type Inflate } from '../archive/members';
 import { EventBatcher, type RejectionRow } from '../batcher';
-import { isReject, type LineParser } from '../format';
-import { looksBinary, sniffLineFormat } from '../format-registry';
-import { LineSplitter, type Line } from '../line-splitter';
+import { parseMember } from '../parse-member';
 import type { SqlPort } from '../../sql/port';
 
 export interface ImportProgressTick {
@@ -21,18 +23,18 @@ export interface ImportProgressTick {
 }
 
 export interface ImportSourceOptions {
-  sourceId: number;
+  firstSourceId: number;
   firstEventId: number;
   onProgress?: (p: ImportProgressTick) => void;
   signal?: AbortSignal;
 }
 
-export interface SourceOutcome {
-  path: string;
-  name: string;
+export interface MemberOutcome {
+  sourceId: number;
   member: string;
-  sha256: string;
-  size: number;
+  container: string;
+  memberSha256: string;
+  memberSize: number;
   format: string;
   recordsRead: number;
   recordsStored: number;
@@ -40,135 +42,107 @@ export interface SourceOutcome {
   firstRejections: RejectionRow[];
   firstTime: string | null;
   lastTime: string | null;
-  nextEventId: number;
-  /** Set when the whole source (or its tail) could not be read. */
   error: string | null;
 }
 
-const SNIFF_BYTES = 64 * 1024;
+export interface FileOutcome {
+  path: string;
+  name: string;
+  sha256: string;
+  size: number;
+  members: MemberOutcome[];
+  notes: { member: string; note: string }[];
+  /** A failure of the file or its containers (members read before it are kept). */
+  error: string | null;
+  nextEventId: number;
+  nextSourceId: number;
+}
 
-export async function importSource(port: SqlPort, path: string, opts: ImportSourceOptions): Promise<SourceOutcome> {
+export class ImportCancelled extends Error {
+  constructor() {
+    super('import cancelled');
+  }
+}
+
+/** gzip via Node's zlib; a broken stream says how far into the file it got. */
+function gunzipAt(position: () => number): Inflate {
+  return (pieces) => {
+    const z = Readable.from(pieces).pipe(createGunzip());
+    return (async function* () {
+      try {
+        for await (const b of z) yield new Uint8Array((b as Buffer).buffer, (b as Buffer).byteOffset, (b as Buffer).length);
+      } catch (e) {
+        throw new Error(`gzip stream broken near byte ${position()} of the file (${(e as Error).message})`);
+      }
+    })();
+  };
+}
+
+export async function importSource(port: SqlPort, path: string, opts: ImportSourceOptions): Promise<FileOutcome> {
   const st = await stat(path);
   const hash = createHash('sha256');
-  const batcher = new EventBatcher(port, opts.sourceId, '', opts.firstEventId);
-  const splitter = new LineSplitter();
-  let format = 'unknown';
-  let error: string | null = null;
   let bytesDone = 0;
-  let parser: LineParser | null = null;
-  let head: Uint8Array[] = [];
-  let headLen = 0;
-  const pending: Line[] = [];
-
-  const onLine = (l: Line) => pending.push(l);
-  const drain = async () => {
-    for (const l of pending) {
-      if (l.text === null) await batcher.reject(l.lineNo, l.offset, l.error ?? 'unreadable line');
-      else {
-        const r = parser!.parseLine(l.text, l.lineNo);
-        if (r === null) continue;
-        if (isReject(r)) await batcher.reject(l.lineNo, l.offset, r.reject);
-        else await batcher.add(r, l.lineNo, l.offset);
-      }
-    }
-    pending.length = 0;
-  };
-  const decide = (): boolean => {
-    const all = concat(head, headLen);
-    head = [];
-    if (looksBinary(all)) {
-      error = `${basename(path)}: binary data, not a recognised log format`;
-      return false;
-    }
-    const text = new TextDecoder('utf-8', { fatal: false }).decode(all);
-    const lines = text.split('\n').slice(0, 50);
-    const f = sniffLineFormat(lines);
-    if (!f) {
-      error = `${basename(path)}: not a recognised log format (first line: ${JSON.stringify(lines[0]?.slice(0, 80) ?? '')})`;
-      return false;
-    }
-    format = f.name;
-    parser = f.create({ sourceName: basename(path), referenceTime: st.mtime });
-    splitter.push(all, onLine);
-    return true;
-  };
-
-  const first = await peek(path);
-  const gz = first[0] === 0x1f && first[1] === 0x8b;
-  const raw = createReadStream(path, { highWaterMark: 1 << 20 });
-  const countRaw = (b: Buffer) => {
-    hash.update(b);
-    bytesDone += b.length;
-  };
-  let stream: AsyncIterable<Buffer> = raw;
-  if (gz) {
-    // Hash the compressed bytes as given; parse the inflated ones.
-    raw.on('data', (b) => countRaw(b as Buffer));
-    stream = raw.pipe(createGunzip());
-  }
-  let giveUp = false;
-  try {
+  let records = 0;
+  const stream = createReadStream(path, { highWaterMark: 1 << 20 });
+  const raw = (async function* () {
     for await (const chunk of stream) {
-      if (opts.signal?.aborted) throw new Error('import cancelled');
-      if (!gz) countRaw(chunk);
-      if (giveUp) continue; // keep reading so the hash covers the whole file
-      const bytes = new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.length);
-      if (!parser) {
-        head.push(bytes.slice());
-        headLen += bytes.length;
-        if (headLen < SNIFF_BYTES) continue;
-        if (!decide()) {
-          giveUp = true;
-          continue;
+      if (opts.signal?.aborted) throw new ImportCancelled();
+      const b = chunk as Buffer;
+      hash.update(b);
+      bytesDone += b.length;
+      opts.onProgress?.({ bytesDone, bytesTotal: st.size, records });
+      yield new Uint8Array(b.buffer, b.byteOffset, b.length);
+    }
+  })();
+  const out: FileOutcome = { path, name: basename(path), sha256: '', size: st.size, members: [], notes: [], error: null, nextEventId: opts.firstEventId, nextSourceId: opts.firstSourceId };
+  try {
+    for await (const m of walkMembers(raw, gunzipAt(() => bytesDone))) {
+      if (m.kind === 'note') {
+        out.notes.push({ member: m.member, note: m.note });
+        continue;
+      }
+      const sourceId = out.nextSourceId++;
+      const batcher = new EventBatcher(port, sourceId, m.member, out.nextEventId);
+      const memberHash = createHash('sha256');
+      let memberSize = 0;
+      const counted = (async function* () {
+        for await (const p of m.pieces) {
+          memberHash.update(p);
+          memberSize += p.length;
+          yield p;
         }
-      } else splitter.push(bytes, onLine);
-      await drain();
-      opts.onProgress?.({ bytesDone, bytesTotal: st.size, records: batcher.read });
+      })();
+      const name = m.member ? basename(m.member) : basename(path);
+      const r = await parseMember(counted, { sourceName: m.member ? `${basename(path)}:${m.member}` : name, referenceTime: st.mtime }, batcher);
+      await batcher.flush();
+      if (opts.signal?.aborted) throw new ImportCancelled();
+      records += batcher.read;
+      out.nextEventId = batcher.nextEventId;
+      out.members.push({
+        sourceId,
+        member: m.member,
+        container: m.container,
+        memberSha256: memberHash.digest('hex'),
+        memberSize,
+        format: m.container ? `${r.format}+${m.container.replace(/\//g, '+')}` : r.format,
+        recordsRead: batcher.read,
+        recordsStored: batcher.stored,
+        recordsRejected: batcher.rejected,
+        firstRejections: batcher.firstRejections,
+        firstTime: batcher.firstTime,
+        lastTime: batcher.lastTime,
+        error: r.error,
+      });
     }
   } catch (e) {
-    const msg = (e as Error).message;
-    if (msg === 'import cancelled') throw e;
-    error = gz ? `${basename(path)}: gzip stream broken after ${bytesDone} compressed bytes (${msg}); records before it were kept` : `${basename(path)}: read failed at byte ${bytesDone}: ${msg}`;
-    raw.destroy();
+    if (e instanceof ImportCancelled) throw e;
+    out.error = `${basename(path)}: ${(e as Error).message} (after ${bytesDone} bytes; members read before it were kept)`;
   }
-  if (!parser && !giveUp && headLen > 0) decide();
-  if (parser) {
-    splitter.end(onLine);
-    await drain();
+  // The digest covers the whole file even when a container stopped early.
+  if (bytesDone < st.size) {
+    for await (const b of createReadStream(path, { start: bytesDone, highWaterMark: 1 << 20 })) hash.update(b as Buffer);
   }
-  await batcher.flush();
-  opts.onProgress?.({ bytesDone: st.size, bytesTotal: st.size, records: batcher.read });
-  return {
-    path,
-    name: basename(path),
-    member: '',
-    sha256: hash.digest('hex'),
-    size: st.size,
-    format: gz ? `${format}+gzip` : format,
-    recordsRead: batcher.read,
-    recordsStored: batcher.stored,
-    recordsRejected: batcher.rejected,
-    firstRejections: batcher.firstRejections,
-    firstTime: batcher.firstTime,
-    lastTime: batcher.lastTime,
-    nextEventId: batcher.nextEventId,
-    error,
-  };
-}
-
-async function peek(path: string): Promise<Uint8Array> {
-  const s = createReadStream(path, { start: 0, end: 3 });
-  const parts: Buffer[] = [];
-  for await (const c of s) parts.push(c as Buffer);
-  return Buffer.concat(parts);
-}
-
-function concat(parts: Uint8Array[], len: number): Uint8Array {
-  const out = new Uint8Array(len);
-  let at = 0;
-  for (const p of parts) {
-    out.set(p, at);
-    at += p.length;
-  }
+  out.sha256 = hash.digest('hex');
+  opts.onProgress?.({ bytesDone: st.size, bytesTotal: st.size, records });
   return out;
 }

@@ -84,7 +84,7 @@ describe('imports through the store', () => {
     const { host, calls } = fakeHost({
       'import.upload': (name: string, bytes: Uint8Array) => {
         if (name === 'bad.bin') throw new Error('unknown format');
-        return { sources: [{ path: name, member: '', sha256: 'x', format: 'text', recordsRead: bytes.length, recordsStored: bytes.length, recordsRejected: 0, firstRejections: [], firstTime: null, lastTime: null }], signals: 0 };
+        return { sources: [{ path: name, member: '', sha256: 'x', memberSha256: 'x', format: 'text', recordsRead: bytes.length, recordsStored: bytes.length, recordsRejected: 0, firstRejections: [], firstTime: null, lastTime: null }], signals: 0 };
       },
       'case.info': () => ({ path: '/c', name: 'c', eventCount: 3, signalCount: 0, sources: [], firstTime: null, lastTime: null }),
       'signals.list': () => [],

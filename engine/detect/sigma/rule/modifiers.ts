@@ -129,9 +129,7 @@ export function applyModifiers(mods: readonly string[], nodes: readonly YNode[],
     for (const t of transforms) work = transform(work, t, at);
     values.push(toMatch(work, cased));
   }
-  if (all && values.length < 2 && !nodes.some((n) => n.kind !== 'scalar')) {
-    // The spec forbids |all on one value; it means the same as without, so accept it.
-  }
+  // The spec forbids |all on a single value; it means the same as without, so it is accepted.
   return { values, all, neq, timePart: timeMods[0] };
 }
 
