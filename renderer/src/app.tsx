@@ -2,8 +2,8 @@
 import { useContext, useEffect } from 'react';
 import { CaseBar } from './case/case-bar';
 import { EventDetail } from './explorer/event-detail';
-import { ExplorerView } from './explorer/explorer-view';
 import { DropOverlay } from './import/drop-overlay';
+import { MainView } from './shell/main-view';
 import { SignalsPanel } from './signals/signals-panel';
 import { StoreContext, useApp } from './store/app-store';
 
@@ -23,7 +23,7 @@ export function App() {
     <div className={detailOpen ? 'app app--detail' : 'app'}>
       <CaseBar />
       <SignalsPanel />
-      <ExplorerView />
+      <MainView />
       {detailOpen && <EventDetail />}
       <DropOverlay />
     </div>

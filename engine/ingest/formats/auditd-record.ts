@@ -48,8 +48,9 @@ function parsePairs(body: string, into: AuditRecord['fields'] | Fields, quoted: 
     PAIR.lastIndex = pos;
     const m = PAIR.exec(body);
     if (m) {
-      put(into, m[1], m[2], quoted, prefix);
+      // Taken before put(): parsing a nested msg='…' reuses the sticky regex.
       pos = PAIR.lastIndex;
+      put(into, m[1], m[2], quoted, prefix);
     } else {
       // AVC and some daemon records carry bare words (`avc:  denied  { read } for`): kept as text.
       const end = body.indexOf(' ', pos);

@@ -6,8 +6,9 @@ import type { CaseSlice } from '../case/case-slice';
 import type { ExplorerSlice } from '../explorer/explorer-slice';
 import type { ImportSlice } from '../import/import-slice';
 import type { SignalsSlice } from '../signals/signals-slice';
+import type { ShellSlice } from '../shell/shell-slice';
 
-export type AppState = CaseSlice & ExplorerSlice & SignalsSlice & ImportSlice;
+export type AppState = CaseSlice & ExplorerSlice & SignalsSlice & ImportSlice & ShellSlice;
 
 /** What every slice creator gets besides set/get: the host, never a global. */
 export interface SliceDeps {

@@ -9,6 +9,7 @@ import { createCaseSlice } from '../case/case-slice';
 import { createExplorerSlice } from '../explorer/explorer-slice';
 import { createImportSlice } from '../import/import-slice';
 import { createSignalsSlice } from '../signals/signals-slice';
+import { createShellSlice } from '../shell/shell-slice';
 import type { AppState, SliceDeps } from './app-state';
 
 export type AppStore = StoreApi<AppState>;
@@ -19,6 +20,7 @@ export function createAppStore(deps: SliceDeps): AppStore {
     ...createExplorerSlice(deps)(...a),
     ...createSignalsSlice(deps)(...a),
     ...createImportSlice(deps)(...a),
+    ...createShellSlice(deps)(...a),
   }));
 }
 
