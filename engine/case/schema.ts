@@ -18,4 +18,9 @@ export const CASE_DDL: readonly string[] = [
     first_time TIMESTAMP, last_time TIMESTAMP, status VARCHAR, status_reason VARCHAR,
     created_at TIMESTAMP, updated_at TIMESTAMP)`,
   `CREATE TABLE IF NOT EXISTS settings (key VARCHAR PRIMARY KEY, value JSON)`,
+  // Added after schema 1 shipped: ALTER so existing cases gain them on open.
+  `ALTER TABLE signals ADD COLUMN IF NOT EXISTS details JSON`,
+  `ALTER TABLE signals ADD COLUMN IF NOT EXISTS status_at TIMESTAMP`,
+  `CREATE TABLE IF NOT EXISTS suppressions (
+    id VARCHAR PRIMARY KEY, query VARCHAR NOT NULL, rule_id VARCHAR, expires_at TIMESTAMP, reason VARCHAR NOT NULL, created_at TIMESTAMP)`,
 ];

@@ -1,26 +1,28 @@
 /**
- * Runs a rule set over a case and stores the signals. Sigma rules (with
- * correlations and filters) go through the Sigma compiler and `runRules`;
- * Vestige threshold rules compile their detection block the same way and
- * replay matches over event time through the streaming evaluator.
+ * Runs a rule set over a case and stores the signals. The rule set is
+ * compiled once into a catalog (`catalog/rule-catalog.ts`); rules switched
+ * off in the case's settings are skipped; events matching a suppression are
+ * left out before any rule sees them. Sigma rules (with correlations and
+ * filters) run through `runRules`; threshold and stateful rules fetch their
+ * matching events in time order and replay them through their streaming
+ * evaluators, the same code that will run on live events.
  *
- * How to add a rule type: give it a `type:` key, a parser beside
- * `threshold/threshold-rule.ts`, and an evaluator that turns matching events
- * into `NewSignal`s; dispatch on it in `splitRuleFiles`.
+ * How to add a rule type: give it a `type:` key, a parser and evaluator under
+ * `detect/<type>/`, an entry in `catalog/rule-catalog.ts`, and a runner call
+ * in `runTyped` below.
  */
-import { CORE_COLUMNS } from '../schema/ecs';
-import { ident, rowsOf, type SqlPort } from '../sql/port';
-import { compileBatch, compileSigma } from './sigma/compile';
+import type { GeoLookup } from '../geo/geo';
+import { rowsOf, type SqlParam, type SqlPort } from '../sql/port';
+import { buildCatalog, type CatalogRule, type RuleText } from './catalog/rule-catalog';
+import { isRuleEnabled, loadToggles } from './catalog/rule-toggles';
 import { runRules } from './sigma/run';
-import type { CompiledRule, RuleMatch } from './sigma/types';
-import { upsertSignals, type NewSignal } from './signals/signal-store';
-import { ThresholdEvaluator, type Episode } from './threshold/threshold-evaluator';
-import { isThresholdRule, parseThresholdRule, type ThresholdRule } from './threshold/threshold-rule';
+import type { RuleMatch } from './sigma/types';
+import { prepareSuppressed, SUPPRESSED_TABLE } from './signals/suppressions';
+import { pruneStaleSignals, upsertSignals, type NewSignal } from './signals/signal-store';
+import { runStateful } from './stateful/run-stateful';
+import { thresholdSignals } from './threshold/run-threshold';
 
-export interface RuleText {
-  path: string;
-  text: string;
-}
+export type { RuleText } from './catalog/rule-catalog';
 
 export interface DetectionError {
   path: string;
@@ -31,102 +33,100 @@ export interface DetectionError {
 
 export interface DetectionResult {
   rulesCompiled: number;
+  /** Rules switched off in this case. */
+  rulesDisabled: number;
   signals: number;
+  /** Open, untriaged signals removed because no enabled rule produces them any more. */
+  signalsRemoved: number;
+  suppressedEvents: number;
   errors: DetectionError[];
+  /** Rules that could not run here, and why (no GeoIP database). Not errors in the rules. */
+  skipped: { ruleId: string; reason: string }[];
 }
 
-const iso = (v: unknown): string | null => (v === null || v === undefined ? null : new Date(Number(v)).toISOString());
+export interface DetectionOptions {
+  geo?: GeoLookup;
+  now?: Date;
+}
+
+type Exclude = (ruleId: string) => { sql: string; params: SqlParam[] };
 
 /** Plain detections become one signal per rule and host: what a responder triages. */
-async function detectionSignals(port: SqlPort, rule: CompiledRule, m: RuleMatch): Promise<NewSignal[]> {
+async function detectionSignals(port: SqlPort, rule: CatalogRule, m: RuleMatch, exclude: Exclude): Promise<NewSignal[]> {
   if (m.eventIds.length === 0) return [];
-  const rows = rowsOf<{ g: string; ids: string; lo: number; hi: number }>(
+  const ex = exclude(rule.id);
+  const rows = rowsOf<{ g: string; ids: string; lo: string; hi: string }>(
     await port.query(
-      `SELECT coalesce("host.name", '') AS g, CAST(to_json(list("event.id" ORDER BY "@timestamp", "event.id")) AS VARCHAR) AS ids, min("@timestamp") AS lo, max("@timestamp") AS hi
-       FROM events WHERE "event.id" IN (SELECT unnest(?::BIGINT[])) GROUP BY 1 ORDER BY 1`,
-      [`[${m.eventIds.join(',')}]`],
+      `SELECT coalesce("host.name", '') AS g, CAST(to_json(list("event.id" ORDER BY "@timestamp", "event.id")) AS VARCHAR) AS ids,
+         CAST(epoch_ms(min("@timestamp")) AS VARCHAR) AS lo, CAST(epoch_ms(max("@timestamp")) AS VARCHAR) AS hi
+       FROM events WHERE "event.id" IN (SELECT unnest(?::BIGINT[])) AND (${ex.sql}) GROUP BY 1 ORDER BY 1`,
+      [`[${m.eventIds.join(',')}]`, ...ex.params],
     ),
   );
+  const iso = (v: string | null) => (v === null ? null : new Date(Number(v)).toISOString());
   return rows.map((r) => ({
-    ruleId: rule.id,
-    ruleTitle: rule.title,
-    ruleType: 'sigma',
-    level: rule.level,
-    tags: rule.tags,
+    ruleId: rule.id, ruleTitle: rule.title, ruleType: 'sigma', level: rule.level, tags: rule.tags,
     groupKey: m.groupKey || (r.g ? `host.name=${r.g}` : ''),
-    eventIds: JSON.parse(r.ids) as number[],
-    firstTime: iso(r.lo),
-    lastTime: iso(r.hi),
+    eventIds: JSON.parse(r.ids) as number[], firstTime: iso(r.lo), lastTime: iso(r.hi),
   }));
 }
 
-async function thresholdSignals(port: SqlPort, t: ThresholdRule, rule: CompiledRule): Promise<NewSignal[]> {
-  const group = t.groupBy.length
-    ? `concat_ws(', ', ${t.groupBy.map((f) => `'${f}=' || coalesce(${groupExpr(f)}, '')`).join(', ')})`
-    : `''`;
-  const rows = rowsOf<{ id: bigint; t: number; g: string }>(
-    await port.query(
-      `SELECT "event.id" AS id, epoch_ms("@timestamp") AS t, ${group} AS g FROM events
-       WHERE (${rule.sql}) AND "@timestamp" IS NOT NULL ORDER BY "@timestamp", "event.id"`,
-      rule.params,
-    ),
-  );
-  const episodes: Episode[] = [];
-  const ev = new ThresholdEvaluator(t.timeframeMs, t.cases, (e) => episodes.push(e));
-  for (const r of rows) ev.push({ id: Number(r.id), t: Number(r.t), group: r.g });
-  ev.flush();
-  return episodes.map((e) => ({
-    ruleId: t.id,
-    ruleTitle: t.title,
-    ruleType: 'threshold',
-    level: e.level,
-    tags: t.tags,
-    groupKey: e.group,
-    eventIds: e.eventIds,
-    firstTime: new Date(e.first).toISOString(),
-    lastTime: new Date(e.last).toISOString(),
-  }));
+/** A correlation's events minus suppressed ones; it fires only if some remain. */
+async function correlationSignal(port: SqlPort, rule: CatalogRule, m: RuleMatch, suppressing: boolean): Promise<NewSignal[]> {
+  let ids = m.eventIds;
+  if (suppressing) {
+    const [{ v }] = rowsOf<{ v: string }>(await port.query(
+      `SELECT CAST(to_json(coalesce(list(id ORDER BY id), [])) AS VARCHAR) AS v FROM (SELECT unnest(?::BIGINT[]) AS id) WHERE id NOT IN (SELECT id FROM ${SUPPRESSED_TABLE} WHERE rule_id IS NULL OR rule_id = ?)`,
+      [`[${ids.join(',')}]`, rule.id],
+    ));
+    ids = JSON.parse(v) as number[];
+  }
+  if (ids.length === 0) return [];
+  const type = `correlation.${rule.sigma?.correlation?.type ?? ''}`;
+  return [{ ruleId: rule.id, ruleTitle: rule.title, ruleType: type, level: rule.level, tags: rule.tags, groupKey: m.groupKey, eventIds: ids, firstTime: m.firstTime, lastTime: m.lastTime }];
 }
 
-const CORE = new Set<string>(CORE_COLUMNS.map((c) => c.name));
-
-/** A group-by field: a core column, else a raw JSON path. Names were checked by `parseThresholdRule`. */
-function groupExpr(field: string): string {
-  if (CORE.has(field)) return `CAST(${ident(field)} AS VARCHAR)`;
-  return `json_extract_string(raw, '$.${field.split('.').map((p) => `"${p}"`).join('.')}')`;
+async function runTyped(port: SqlPort, r: CatalogRule, exclude: Exclude, opts: DetectionOptions): Promise<NewSignal[]> {
+  if (r.threshold) return thresholdSignals(port, r.threshold, r.blocks[0], exclude(r.id));
+  if (r.stateful) return runStateful(port, r.stateful, { geo: opts.geo, exclude });
+  return [];
 }
 
-export async function runDetection(port: SqlPort, files: readonly RuleText[]): Promise<DetectionResult> {
-  const errors: DetectionError[] = [];
-  const sigmaFiles = files.filter((f) => !isThresholdRule(f.text));
-  const compiled = compileBatch(sigmaFiles);
-  for (const e of compiled.errors) errors.push({ path: e.loc.path, line: e.loc.line, ruleId: e.ruleRef, message: e.message });
-
+export async function runDetection(port: SqlPort, files: readonly RuleText[], opts: DetectionOptions = {}): Promise<DetectionResult> {
+  const catalog = buildCatalog(files);
+  const errors: DetectionError[] = catalog.errors.map((e) => ({ path: e.path, line: e.line, ruleId: e.ruleId, message: e.message }));
+  const skipped: DetectionResult['skipped'] = [];
+  const toggles = await loadToggles(port);
+  const enabled = catalog.rules.filter((r) => isRuleEnabled(toggles, r));
+  const supp = await prepareSuppressed(port, opts.now);
   const signals: NewSignal[] = [];
-  const byId = new Map(compiled.rules.map((r) => [r.id, r]));
-  const matches = await runRules(port, compiled.rules);
-  for (const m of matches) {
+  const sigma = enabled.filter((r) => r.sigma);
+  const byId = new Map(sigma.map((r) => [r.id, r]));
+  for (const m of await runRules(port, sigma.map((r) => r.sigma!))) {
     const rule = byId.get(m.ruleId);
     if (!rule) continue;
-    if (rule.kind === 'correlation') {
-      signals.push({ ruleId: rule.id, ruleTitle: rule.title, ruleType: `correlation.${rule.correlation?.type ?? ''}`, level: rule.level, tags: rule.tags, groupKey: m.groupKey, eventIds: m.eventIds, firstTime: m.firstTime, lastTime: m.lastTime });
-    } else if (rule.standalone) {
-      signals.push(...(await detectionSignals(port, rule, m)));
-    }
+    if (rule.type === 'correlation') signals.push(...(await correlationSignal(port, rule, m, supp.count > 0)));
+    else if (rule.standalone) signals.push(...(await detectionSignals(port, rule, m, supp.exclude)));
   }
-
-  let thresholds = 0;
-  for (const f of files.filter((x) => isThresholdRule(x.text))) {
+  for (const r of enabled.filter((x) => !x.sigma)) {
+    if (r.type === 'impossible_travel' && !opts.geo) {
+      skipped.push({ ruleId: r.id, reason: 'no GeoIP database' });
+      continue;
+    }
     try {
-      const t = parseThresholdRule(f.text, f.path);
-      const c = compileSigma(t.sigmaText, f.path);
-      if (c.errors.length || c.rules.length !== 1) throw new Error(c.errors[0]?.message ?? 'detection block did not compile');
-      signals.push(...(await thresholdSignals(port, t, c.rules[0])));
-      thresholds++;
+      signals.push(...(await runTyped(port, r, supp.exclude, opts)));
     } catch (e) {
-      errors.push({ path: f.path, line: null, message: (e as Error).message });
+      errors.push({ path: r.path, line: r.line, ruleId: r.id, message: `while running ${r.type} rule ${r.id}: ${(e as Error).message}` });
     }
   }
   await upsertSignals(port, signals);
-  return { rulesCompiled: compiled.rules.length + thresholds, signals: signals.length, errors };
+  const failed = new Set(errors.map((e) => e.ruleId));
+  // A rule that failed this time keeps its old signals: an error is not evidence of absence.
+  const ran = catalog.rules.filter((r) => !failed.has(r.id) && !skipped.some((s) => s.ruleId === r.id)).map((r) => r.id);
+  const removed = await pruneStaleSignals(port, ran, signals);
+  await port.exec(`DROP TABLE IF EXISTS ${SUPPRESSED_TABLE}`);
+  return {
+    rulesCompiled: catalog.rules.length, rulesDisabled: catalog.rules.length - enabled.length, signals: signals.length,
+    signalsRemoved: removed, suppressedEvents: supp.count, errors, skipped,
+  };
 }

@@ -12,6 +12,13 @@
  * preload, IPC and web server pick it up from `CHANNELS`.
  */
 
+import type { GeoQuery, GeoView } from '../views/geo/geo-types';
+import { validGeoQuery } from '../views/geo/geo-types';
+import type { TimelineData, TimelineQuery } from '../views/timeline/timeline-types';
+import { validTimelineQuery } from '../views/timeline/timeline-types';
+import type { EntityRef, GraphData, GraphQuery } from '../views/graph/graph-types';
+import { validEntityRef, validGraphQuery } from '../views/graph/graph-types';
+
 export type ArrowBytes = Uint8Array;
 
 export interface SourceInfo {
@@ -95,6 +102,12 @@ export interface SignalInfo {
   status: 'open' | 'under_review' | 'archived';
 }
 
+export interface ImportNote {
+  path: string;
+  member: string;
+  note: string;
+}
+
 export interface ImportReport {
   sources: {
     path: string;
@@ -113,6 +126,8 @@ export interface ImportReport {
     /** Why the source, or its tail, was not imported. */
     error?: string;
   }[];
+  /** Archive members skipped on purpose (junk, empty), with why. */
+  notes?: ImportNote[];
   signals: number;
 }
 
@@ -143,8 +158,18 @@ export interface HostContract {
   'import.paths': (paths: string[]) => ImportReport;
   /** Import bytes the user dropped or picked in the browser. */
   'import.upload': (name: string, bytes: Uint8Array) => ImportReport;
+  /** Stops a running import; the case is left as it was before that file. */
+  'import.cancel': (jobId: string) => { cancelled: boolean };
   /** Electron only: native open dialog; web mode returns null. */
   'dialog.openFiles': () => string[] | null;
+  /** The map: geolocated sources, assets they reached, impossible travel. */
+  'views.geo': (q: GeoQuery) => GeoView;
+  /** The attack timeline: lanes (tactic, host or user), density bins for the visible range, signal bars. */
+  'views.timeline': (q: TimelineQuery) => TimelineData;
+  /** The entity graph around seeds (default: the open signals' entities). */
+  'views.graph': (q: GraphQuery) => GraphData;
+  /** One entity's neighbours, to merge into the graph on screen. */
+  'views.graphExpand': (entity: EntityRef) => GraphData;
 }
 
 export type Channel = keyof HostContract;
@@ -188,7 +213,12 @@ export const CHANNELS: { readonly [C in Channel]: Validator } = {
   'detect.run': none,
   'import.paths': (a) => (Array.isArray(a[0]) && a[0].every(isStr) ? null : 'paths must be strings'),
   'import.upload': (a) => (isStr(a[0]) && a[1] instanceof Uint8Array ? null : 'name must be a string and bytes a Uint8Array'),
+  'import.cancel': (a) => (isStr(a[0]) && a[0].length < 200 ? null : 'jobId must be a string'),
   'dialog.openFiles': none,
+  'views.geo': (a) => validGeoQuery(a[0]),
+  'views.timeline': (a) => validTimelineQuery(a[0]),
+  'views.graph': (a) => validGraphQuery(a[0]),
+  'views.graphExpand': (a) => validEntityRef(a[0]),
 };
 
 export function isChannel(name: string): name is Channel {

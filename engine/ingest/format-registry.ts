@@ -4,11 +4,14 @@
  * come before generic ones (jsonl, syslog).
  */
 import type { LogFormat } from './format';
+import { auditdFormat } from './formats/auditd';
 import { evtxFormat } from './formats/evtx-format';
+import { iisW3cFormat } from './formats/iis-w3c';
+import { webAccessFormat } from './formats/web-access';
 import { jsonlFormat } from './formats/jsonl';
 import { syslogFormat } from './formats/syslog';
 
-export const FORMATS: readonly LogFormat[] = [evtxFormat, jsonlFormat, syslogFormat];
+export const FORMATS: readonly LogFormat[] = [evtxFormat, auditdFormat, iisW3cFormat, webAccessFormat, jsonlFormat, syslogFormat];
 
 export function sniffFormat(head: Uint8Array, lines: readonly string[]): LogFormat | null {
   let best: LogFormat | null = null;

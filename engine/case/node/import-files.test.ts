@@ -78,4 +78,42 @@ describe('importFiles', () => {
     expect(s.error).toBe('evil.log: binary data, not a recognised log format');
     expect(s.recordsStored).toBe(0);
   });
+
+  it('cancels mid-file and leaves the case as it was before that file', async () => {
+    const big = Array.from({ length: 60000 }, (_, i) => `{"@timestamp":"2026-03-14T03:00:00Z","message":"event ${i} padding padding padding padding"}`).join('\n');
+    const src = await fixture('big.jsonl', big);
+    const small = await fixture('auth.log', AUTH);
+    open = await openCase(await mkdtemp(join(tmpdir(), 'vestige-case-')));
+    await importFiles(open, [small]);
+    const abort = new AbortController();
+    await expect(importFiles(open, [src], { signal: abort.signal, onProgress: (p) => p.bytesDone > 1 << 20 && abort.abort() })).rejects.toThrow(/import cancelled/);
+    const info = await caseInfo(open.port, open.dir, 'x');
+    expect(info.eventCount).toBe(2);
+    expect(info.sources.map((x) => x.name)).toEqual(['auth.log']);
+    expect(await listRejections(open.port, 2, 10)).toEqual([]);
+  });
+
+  it('imports every log inside nested archives as its own source, with notes for junk', async () => {
+    const { zipSync, gzipSync } = await import('fflate');
+    const { tarOf } = await import('../../testing/tar-fixture');
+    const enc = new TextEncoder();
+    const zip = zipSync({
+      'export/auth.log': enc.encode(AUTH),
+      'export/nested.tar.gz': gzipSync(tarOf({ 'var/log/app.jsonl': '{"@timestamp":"2026-03-14T03:00:00Z","message":"x"}\n' })),
+      '__MACOSX/export/._auth.log': enc.encode('junk'),
+    });
+    const src = await fixture('export.zip', zip);
+    open = await openCase(await mkdtemp(join(tmpdir(), 'vestige-case-')));
+    const notes: { path: string; member: string; note: string }[] = [];
+    const sources = await importFiles(open, [src], { notes });
+    expect(sources.map((x) => [x.member, x.format, x.recordsRead, x.recordsStored])).toEqual([
+      ['export/auth.log', 'syslog+zip', 3, 2],
+      ['export/nested.tar.gz/var/log/app.jsonl', 'jsonl+zip+gzip+tar', 1, 1],
+    ]);
+    expect(new Set(sources.map((x) => x.sha256)).size).toBe(1);
+    expect(sources[0].memberSha256).not.toBe(sources[0].sha256);
+    expect(notes).toEqual([{ path: src, member: '__MACOSX/export/._auth.log', note: 'macOS metadata (__MACOSX): skipped' }]);
+    const prov = rowsOf<{ m: string; l: bigint }>(await open.port.query(`SELECT "vestige.member" AS m, "vestige.line" AS l FROM events ORDER BY "event.id"`));
+    expect(prov.map((r) => [r.m, Number(r.l)])).toEqual([['export/auth.log', 1], ['export/auth.log', 3], ['export/nested.tar.gz/var/log/app.jsonl', 1]]);
+  });
 });

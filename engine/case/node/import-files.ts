@@ -5,7 +5,7 @@
  * records read / stored / rejected and time span. A file whose SHA-256 is
  * already in the case is not imported twice.
  */
-import type { ImportProgress, ImportReport } from '../../host/contract';
+import type { ImportNote, ImportProgress, ImportReport } from '../../host/contract';
 import { importSource, type FileOutcome } from '../../ingest/node/import-source';
 import { rowsOf } from '../../sql/port';
 import { nextIds, type OpenCase } from './case-store';
@@ -14,6 +14,8 @@ export interface ImportFilesOptions {
   onProgress?: (p: ImportProgress) => void;
   signal?: AbortSignal;
   jobId?: string;
+  /** Receives what was skipped inside archives (junk members, empty files) and why. */
+  notes?: ImportNote[];
 }
 
 async function forget(c: OpenCase, sourceIds: readonly number[]): Promise<void> {
@@ -79,6 +81,7 @@ export async function importFiles(c: OpenCase, paths: readonly string[], opts: I
     }
     for (const n of f.notes) {
       await c.port.exec(`INSERT INTO import_notes VALUES (?, ?, ?, now()::TIMESTAMP)`, [f.path, n.member, n.note]);
+      opts.notes?.push({ path: f.path, member: n.member, note: n.note });
     }
     opts.onProgress?.({ jobId, file: path, bytesDone: f.size, bytesTotal: f.size, records: f.members.reduce((n, m) => n + m.recordsRead, 0), done: true, error: duplicate ?? f.error ?? undefined });
   }

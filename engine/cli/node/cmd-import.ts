@@ -3,6 +3,7 @@ import { importFiles } from '../../case/node/import-files';
 import { runDetection } from '../../detect/run-detection';
 import { loadRuleFiles } from '../../detect/node/load-rules';
 import { builtinRulesDir } from '../../host/node/resources';
+import type { ImportNote } from '../../host/contract';
 import { one, parseArgs, UsageError } from './args';
 
 export async function cmdImport(argv: string[]): Promise<number> {
@@ -13,7 +14,9 @@ export async function cmdImport(argv: string[]): Promise<number> {
   const c = await openCase(dir);
   try {
     const json = a.bools.has('json');
+    const notes: ImportNote[] = [];
     const sources = await importFiles(c, a.positional, {
+      notes,
       onProgress: json ? undefined : (p) => {
         if (p.done) process.stderr.write(`\r${p.file}: ${p.records} records${p.error ? ` (${p.error})` : ''}\n`);
       },
@@ -23,12 +26,13 @@ export async function cmdImport(argv: string[]): Promise<number> {
       const rules = await loadRuleFiles(a.flags.get('rules') ?? [builtinRulesDir()]);
       signals = (await runDetection(c.port, rules)).signals;
     }
-    if (json) process.stdout.write(JSON.stringify({ case: c.dir, sources, signals }) + '\n');
+    if (json) process.stdout.write(JSON.stringify({ case: c.dir, sources, notes, signals }) + '\n');
     else {
       for (const s of sources) {
         process.stdout.write(`${s.path}\t${s.format}\tread ${s.recordsRead}\tstored ${s.recordsStored}\trejected ${s.recordsRejected}\t${s.sha256}\n`);
         for (const r of s.firstRejections.slice(0, 5)) process.stdout.write(`  line ${r.line ?? '?'}: ${r.reason}\n`);
       }
+      for (const n of notes) process.stdout.write(`${n.path}${n.member ? `:${n.member}` : ''}: ${n.note}\n`);
       process.stdout.write(`${signals} signals\n`);
     }
     return sources.some((s) => s.error && s.recordsStored === 0) ? 1 : 0;

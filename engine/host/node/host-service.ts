@@ -12,7 +12,11 @@ import { importFiles } from '../../case/node/import-files';
 import { runDetection } from '../../detect/run-detection';
 import { loadRuleFiles } from '../../detect/node/load-rules';
 import { eventHistogram, eventPage } from '../../views/events-view';
-import type { Args, Channel, HostContract, ImportProgress, ImportReport, Result } from '../contract';
+import { lazyGeo } from '../../geo/node/lazy-geo';
+import { geoView } from '../../views/geo/geo-view';
+import { timeline } from '../../views/timeline/timeline-query';
+import { entityGraph, expandEntity } from '../../views/graph/graph-query';
+import type { Args, Channel, HostContract, ImportNote, ImportProgress, ImportReport, Result } from '../contract';
 import type { HostService } from '../service';
 import { builtinRulesDir } from './resources';
 
@@ -39,10 +43,21 @@ export async function createHostService(opts: HostServiceOptions): Promise<HostS
   };
 
   const detect = async () => runDetection(c.port, await loadRuleFiles(rulePaths));
+  const geo = lazyGeo();
+  const running = new Map<string, AbortController>();
+  let jobs = 0;
   const importAndDetect = async (paths: string[]): Promise<ImportReport> => {
-    const sources = await importFiles(c, paths, { onProgress: progress });
-    const d = await detect();
-    return { sources, signals: d.signals };
+    const notes: ImportNote[] = [];
+    const jobId = `import-${++jobs}`;
+    const abort = new AbortController();
+    running.set(jobId, abort);
+    try {
+      const sources = await importFiles(c, paths, { onProgress: progress, notes, jobId, signal: abort.signal });
+      const d = await detect();
+      return { sources, notes, signals: d.signals };
+    } finally {
+      running.delete(jobId);
+    }
   };
 
   const handlers: Handlers = {
@@ -62,13 +77,24 @@ export async function createHostService(opts: HostServiceOptions): Promise<HostS
       await writeFile(path, bytes);
       return importAndDetect([path]);
     },
+    'import.cancel': async (jobId) => {
+      const job = running.get(jobId);
+      job?.abort();
+      return { cancelled: job !== undefined };
+    },
     'dialog.openFiles': async () => null,
+    'views.geo': async (q) => geoView(c.port, await geo(), q),
+    'views.timeline': (q) => timeline(c.port, q),
+    'views.graph': (q) => entityGraph(c.port, q),
+    'views.graphExpand': (entity) => expandEntity(c.port, entity),
   };
+  // Cancelling must not wait behind the import it cancels.
+  const immediate = new Set<Channel>(['import.cancel', 'host.info']);
 
   return {
     handle<C extends Channel>(channel: C, args: Args<C>): Promise<Result<C>> {
       const fn = handlers[channel] as (...a: Args<C>) => Promise<Result<C>>;
-      return serial(() => fn(...args));
+      return immediate.has(channel) ? fn(...args) : serial(() => fn(...args));
     },
     onProgress(l) {
       listeners.add(l);

@@ -11,6 +11,9 @@ import { auditCategory, peerSide, syscallName } from './auditd-syscalls';
 /** auid/uid value meaning "not set" (-1 as unsigned 32-bit). */
 const UNSET = new Set(['4294967295', '-1', 'unset']);
 
+/** Fields audit logs as untrusted strings (hex when unsafe); numbers like pid=1200 must never be hex-decoded. */
+const STRINGS = new Set(['acct', 'comm', 'exe', 'cmd', 'proctitle', 'name', 'cwd']);
+
 type Flat = Record<string, string>;
 
 function flat(r: AuditRecord): Flat {
@@ -24,13 +27,14 @@ function inner(r: AuditRecord): Flat {
   return typeof m === 'object' ? m : {};
 }
 
-/** A string field, hex-decoded when it was not quoted; looks in the record, then in its msg='…'. */
+/** A field, hex-decoded when it is an untrusted string written unquoted; looks in the record, then in its msg='…'. */
 function str(r: AuditRecord | undefined, key: string): string | null {
   if (!r) return null;
   const top = r.fields[key];
-  if (typeof top === 'string') return top === '?' ? null : decodeAuditString(top, r.quoted.has(key));
+  const plain = !STRINGS.has(key);
+  if (typeof top === 'string') return top === '?' ? null : decodeAuditString(top, plain || r.quoted.has(key));
   const v = inner(r)[key];
-  return v === undefined || v === '?' ? null : decodeAuditString(v, r.quoted.has(`msg.${key}`));
+  return v === undefined || v === '?' ? null : decodeAuditString(v, plain || r.quoted.has(`msg.${key}`));
 }
 
 /** EXECVE arguments a0…a(argc-1); long ones come split as aN[0], aN[1]… */

@@ -78,9 +78,10 @@ function put(into: AuditRecord['fields'] | Fields, key: string, value: string, q
 /**
  * Decodes an untrusted-string field: audit writes it "quoted" when safe, as
  * uppercase hex when it holds spaces, quotes or control bytes, or `(null)`.
+ * `literal`: the value was quoted, or is not such a string field; kept as is.
  */
-export function decodeAuditString(value: string, quoted: boolean): string {
-  if (quoted || value.length % 2 !== 0 || !/^[0-9A-F]+$/.test(value)) return value === '(null)' ? '' : value;
+export function decodeAuditString(value: string, literal: boolean): string {
+  if (literal || value.length % 2 !== 0 || !/^[0-9A-F]+$/.test(value)) return value === '(null)' ? '' : value;
   const bytes = new Uint8Array(value.length / 2);
   for (let i = 0; i < bytes.length; i++) bytes[i] = parseInt(value.slice(i * 2, i * 2 + 2), 16);
   return new TextDecoder('utf-8').decode(bytes);

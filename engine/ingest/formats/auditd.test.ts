@@ -59,7 +59,12 @@ describe('auditd', () => {
   });
 
   it('reads a USER_LOGIN with its nested msg: account, address, result', () => {
-    expect(ok(rows()[2].result)).toMatchObject({
+    const r = ok(rows()[2].result);
+    expect(JSON.parse(String(r.raw)).records[0]).toEqual({
+      type: 'USER_LOGIN', audit: '1773458500.000:610', pid: '1200', uid: '0', auid: '4294967295', ses: '4294967295', subj: 'unconfined',
+      msg: { op: 'login', acct: 'root', exe: '/usr/sbin/sshd', hostname: '?', addr: '185.220.101.47', terminal: 'sshd', res: 'failed' },
+    });
+    expect(r).toMatchObject({
       'event.category': 'authentication',
       'event.outcome': 'failure',
       'user.name': 'root',
@@ -78,6 +83,17 @@ describe('auditd', () => {
       'process.command_line': 'curl http://192.168.0.1',
       '@timestamp': '2026-03-14T03:23:20.500Z',
     });
+  });
+
+  it('hex-decodes untrusted strings written unquoted (comm, the cmd of a nested msg)', () => {
+    const p = auditdFormat.create(ctx);
+    const lines = [
+      'type=SYSCALL msg=audit(1773458700.000:800): arch=c000003e syscall=59 success=yes exit=0 ppid=1 pid=1234 auid=1000 uid=1000 comm=6D7920736372697074 exe="/tmp/my script"',
+      `type=USER_CMD msg=audit(1773458701.000:801): pid=1200 uid=1000 auid=1000 ses=2 msg='cwd="/home/a" cmd=6C73202D6C61 exe="/usr/bin/sudo" terminal=pts/0 res=success'`,
+    ];
+    const [a, b] = parseLines(p, lines).map((o) => ok(o.result));
+    expect(a).toMatchObject({ 'process.name': 'my script', 'process.pid': 1234, 'process.executable': '/tmp/my script' });
+    expect(b).toMatchObject({ 'process.command_line': 'ls -la', 'process.pid': 1200, 'event.category': 'process', 'event.outcome': 'success', 'user.name': '1000' });
   });
 
   it('emits one event per serial even without EOE, and flushes at the end', () => {

@@ -87,10 +87,16 @@ export const csvFormat: LineFormat = {
     const d = headerDelimiter(head);
     if (!d) return 0;
     const n = splitLine(head, d).length;
-    // Rows in the sample that are complete on one line must have the header's width.
-    const rows = sample.slice(1).map((l) => splitLine(l, d).length);
-    const same = rows.filter((c) => c === n).length;
-    return same / rows.length >= 0.8 ? 0.6 : 0;
+    // Records after the header (quoted fields may span lines) must have the header's width.
+    const reader = new CsvReader(d);
+    const widths: number[] = [];
+    for (const l of lines.slice(1)) {
+      if (!reader.pending && l.trim() === '') continue;
+      const r = reader.feed(l);
+      if (r) widths.push('cells' in r ? r.cells.length : 0);
+    }
+    if (widths.length === 0) return 0;
+    return widths.filter((w) => w === n).length / widths.length >= 0.8 ? 0.6 : 0;
   },
   create: (ctx) => new CsvParser(ctx),
 };

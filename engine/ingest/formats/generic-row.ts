@@ -12,6 +12,7 @@ import type { EventRow } from '../../schema/ecs';
 import type { ParseResult } from '../format';
 import type { FieldMapping } from '../mapping';
 import { jsonObjectToRow } from './jsonl';
+import { parseIsoTime, type ParsedTime } from '../time';
 import { applyZone, timeReader, type TimeReader } from './time-pattern';
 
 export const ALIASES: Readonly<Record<string, readonly string[]>> = {
@@ -60,50 +61,59 @@ export function genericRowBuilder(mapping: FieldMapping | undefined, defaultData
   const explicit = Object.entries(mapping?.fields ?? {});
   const dataset = mapping?.dataset ?? defaultDataset;
 
+  const timeSource = mapping?.fields?.['@timestamp'];
+  // A declared time (field or format) must be readable; a guessed one that is not (a "Time" column holding only
+  // 06:55:46) leaves the row without @timestamp rather than rejecting every row.
+  const strictTime = timeSource !== undefined || mapping?.timeFormat !== undefined;
+
   return (obj, raw) => {
     const lower = new Map<string, string>();
     for (const k of Object.keys(obj)) if (!lower.has(k.toLowerCase())) lower.set(k.toLowerCase(), k);
+    const byAlias = (n: string) => {
+      const key = lower.get(n);
+      const v = key === undefined ? undefined : obj[key];
+      return present(v) && (typeof v !== 'object' || v === null) ? { key: key!, v } : null;
+    };
     // The ECS view handed to jsonObjectToRow: the record, plus alias and mapped values under their ECS names.
     const view: Record<string, unknown> = auto ? { ...obj } : {};
     for (const k of JSONL_TIME_KEYS) delete view[k];
     for (const [k, v] of Object.entries(view)) if (!present(v)) delete view[k];
-    let timeValue: unknown;
-    let timeField: string | undefined;
     if (auto) {
       for (const [col, names] of Object.entries(ALIASES)) {
-        if (lookup(obj, col) !== undefined && col !== '@timestamp') continue;
-        for (const n of names) {
-          const key = lower.get(n);
-          const v = key === undefined ? undefined : obj[key];
-          if (!present(v) || (typeof v === 'object' && v !== null)) continue;
-          if (col === '@timestamp') [timeValue, timeField] = [v, key];
-          else view[col] = v;
-          break;
-        }
+        if (col === '@timestamp' || lookup(obj, col) !== undefined) continue;
+        const hit = names.map(byAlias).find((h) => h !== null);
+        if (hit) view[col] = hit.v;
       }
     }
     for (const [col, src] of explicit) {
+      if (col === '@timestamp') continue;
       const v = lookup(obj, src);
-      if (col === '@timestamp') [timeValue, timeField] = [v, src];
-      else if (present(v)) view[col] = v;
+      if (present(v)) view[col] = v;
       else delete view[col];
     }
-    let zoneText: string | null = null;
-    if (present(timeValue)) {
-      const t0 = readTime(timeValue);
-      if (!t0) {
-        const how = mapping?.timeFormat ? `as ${mapping.timeFormat}` : '(declare timeFormat in a mapping)';
-        return { reject: `unreadable time in "${timeField}" ${how}: ${String(timeValue).slice(0, 60)}` };
-      }
-      const t = applyZone(t0, zone);
-      view['@timestamp'] = t.utc;
-      zoneText = t.zone;
+    const candidates: { key: string; v: unknown }[] =
+      timeSource !== undefined ? [{ key: timeSource, v: lookup(obj, timeSource) }] : auto ? ALIASES['@timestamp'].map(byAlias).filter((h) => h !== null) : [];
+    let time: ParsedTime | null = null;
+    for (const c of candidates) if (present(c.v) && (time = readTime(c.v))) break;
+    if (!time && !strictTime && auto) {
+      // Split exports: a date column and a time-of-day column.
+      const d = byAlias('date');
+      const t = byAlias('time');
+      if (d && t) time = parseIsoTime(`${String(d.v)}T${String(t.v)}`);
+    }
+    const first = candidates.find((c) => present(c.v));
+    if (!time && strictTime && first) {
+      const how = mapping?.timeFormat ? `as ${mapping.timeFormat}` : '(declare a time format in a mapping)';
+      return { reject: `unreadable time in "${first.key}" ${how}: ${String(first.v).slice(0, 60)}` };
+    }
+    if (time) {
+      time = applyZone(time, zone);
+      view['@timestamp'] = time.utc;
     }
     const row = jsonObjectToRow(view, raw, dataset);
     if ('reject' in row) return row;
     const out: EventRow = row;
-    if (present(timeValue)) out['event.timezone'] = zoneText;
-    else delete out['@timestamp'];
+    if (time) out['event.timezone'] = time.zone;
     out['event.dataset'] = mapping?.dataset ?? (typeof out['event.dataset'] === 'string' ? out['event.dataset'] : dataset);
     return out;
   };

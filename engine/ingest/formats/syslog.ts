@@ -17,7 +17,8 @@ import { authFields } from './syslog-auth';
 const RFC3164 = /^(?:<(\d{1,3})>)?([A-Z][a-z]{2})\s+(\d{1,2})\s+(\d{2}):(\d{2}):(\d{2})\s+(\S+)\s+(.*)$/;
 const ISO_HDR = /^(?:<(\d{1,3})>)?(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d+)?(?:Z|[+-]\d{2}:?\d{2}))\s+(\S+)\s+(.*)$/;
 const RFC5424 = /^<(\d{1,3})>1\s+(\S+)\s+(\S+)\s+(\S+)\s+(\S+)\s+(\S+)\s+(-|(?:\[(?:[^\]\\]|\\.)*\])+)\s?(.*)$/;
-const TAG = /^([^\s:[\]]+(?:\([^)]*\))?)(?:\[(\d+)\])?:\s?(.*)$/;
+// A tag is a program name, optionally `(module)`, a version (`syslogd 1.4.1`) or login(1)'s `-- user`, then `[pid]`.
+const TAG = /^((?:-- )?[^\s:[\]]+(?:\([^)]*\))?(?: \d+(?:\.\d+)+)?)(?:\[(\d+)\])?:\s?(.*)$/;
 
 /** Programs whose lines belong to the authentication log. */
 const AUTH_PROGRAMS = /^(sshd|sudo|su|login|passwd|useradd|userdel|usermod|groupadd|chpasswd|systemd-logind|CRON|cron|polkitd|pkexec|gdm-password|unix_chkpwd)(\(|$)/;

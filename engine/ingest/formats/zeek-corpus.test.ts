@@ -2,8 +2,8 @@
  * Corpus check on zed-sample-data: the same Zeek traffic as TSV
  * (`zeek-default/*.log.gz`) and JSON (`zeek-json/*.json.gz`). Every record of
  * every file must parse (records = non-# lines / non-blank lines, no
- * rejects), and the first records of each log type must give the same core
- * columns and the same raw object in both forms.
+ * rejects), and every record must give the same core columns and the same
+ * raw object in both forms (all 158,439 pairs: ~6 s).
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -14,24 +14,23 @@ import { zeekJsonFormat } from './zeek-json';
 import { zeekTsvFormat } from './zeek-tsv';
 
 const ROOT = '/work/shared/datasets/zed-sample-data';
-const SAMPLE = 200;
 
 interface Parsed {
   records: number;
   rejects: string[];
   expected: number;
-  first: Record<string, unknown>[];
+  rows: Record<string, unknown>[];
 }
 
 function parseFile(format: LineFormat, dir: string, name: string, isRecord: (l: string) => boolean): Parsed {
   const lines = gunzipSync(readFileSync(join(ROOT, dir, name))).toString('utf8').split('\n');
   if (lines[lines.length - 1] === '') lines.pop();
   expect(format.sniff(lines.slice(0, 50)), `${name} sniffed`).toBeGreaterThan(0.9);
-  const out: Parsed = { records: 0, rejects: [], expected: lines.filter(isRecord).length, first: [] };
+  const out: Parsed = { records: 0, rejects: [], expected: lines.filter(isRecord).length, rows: [] };
   const emit = (r: RecordItem['result'], line: number | null) => {
     out.records++;
     if (isReject(r)) out.rejects.push(`${name}:${line}: ${r.reject}`);
-    else if (out.first.length < SAMPLE) out.first.push(r);
+    else out.rows.push(r);
   };
   const p = format.create({ sourceName: name, referenceTime: new Date() });
   lines.forEach((l, i) => p.line(l, i + 1, 0, emit));
@@ -43,6 +42,8 @@ function parseFile(format: LineFormat, dir: string, name: string, isRecord: (l: 
 function comparable(row: Record<string, unknown>): Record<string, unknown> {
   const raw = JSON.parse(String(row.raw)) as Record<string, unknown>;
   delete raw._write_ts;
+  // TSV writes a set holding one empty string as (empty), like an empty set: Zeek's own reader makes it [].
+  for (const [k, v] of Object.entries(raw)) if (Array.isArray(v) && v.length === 1 && v[0] === '') raw[k] = [];
   return { ...row, raw };
 }
 
@@ -62,9 +63,9 @@ describe.skipIf(!existsSync(ROOT))('Zeek corpus (zed-sample-data)', () => {
       expect(tsv.records, `${t} TSV records`).toBe(tsv.expected);
       expect(json.records, `${t} JSON records`).toBe(json.expected);
       expect(tsv.records, `${t} TSV vs JSON`).toBe(json.records);
-      tsv.first.forEach((row, i) => {
+      tsv.rows.forEach((row, i) => {
         const a = comparable(row);
-        const b = comparable(json.first[i]);
+        const b = comparable(json.rows[i]);
         totals.compared++;
         if (JSON.stringify(a) !== JSON.stringify(b) && mismatches.length < 5) mismatches.push(`${t} #${i + 1}\n TSV  ${JSON.stringify(a)}\n JSON ${JSON.stringify(b)}`);
       });

@@ -34,7 +34,7 @@ export const zeekJsonFormat: LineFormat = {
       }
     }
     // Above generic JSON lines (0.9), which would also accept these lines.
-    return ok === sample.length || (ok / sample.length >= 0.6 && ok > 0) ? 0.95 : 0;
+    return ok / sample.length >= 0.6 ? 0.95 : 0;
   },
   create(ctx) {
     const fallbackPath = zeekPathFromName(ctx.sourceName);

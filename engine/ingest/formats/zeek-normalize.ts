@@ -12,13 +12,21 @@
 
 export type ZeekRecord = Record<string, unknown>;
 
-/** `1521911720.865716` → `2018-03-24T17:15:20.865716Z`, from the digits (no float rounding). */
+/**
+ * `1521911720.865716` → `2018-03-24T17:15:20.865716Z`, from the digits so no
+ * microsecond is lost to float rounding. Negative stamps (seen in NTP fields)
+ * count back from 1970; `2.385616957e+09` is read as a number.
+ */
 export function epochTextToIso(text: string): string | null {
-  const m = /^(-?\d+)(?:\.(\d*))?$/.exec(text);
+  if (/^-?\d+(\.\d+)?e[+-]?\d+$/i.test(text)) return epochToIso(Number(text));
+  const m = /^(-?)(\d+)(?:\.(\d*))?$/.exec(text);
   if (!m) return null;
-  const d = new Date(Number(m[1]) * 1000);
+  const abs = Number(m[2]) * 1e6 + Number((m[3] ?? '').padEnd(6, '0').slice(0, 6));
+  const micros = m[1] ? -abs : abs;
+  const sec = Math.floor(micros / 1e6);
+  const d = new Date(sec * 1000);
   if (Number.isNaN(d.getTime())) return null;
-  return d.toISOString().slice(0, 19) + '.' + (m[2] ?? '').padEnd(6, '0').slice(0, 6) + 'Z';
+  return d.toISOString().slice(0, 19) + '.' + String(micros - sec * 1e6).padStart(6, '0') + 'Z';
 }
 
 export function epochToIso(n: number): string | null {

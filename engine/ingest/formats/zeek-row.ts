@@ -21,7 +21,7 @@ const PER_PATH: Record<string, (r: ZeekRecord) => EventRow> = {
   kerberos: (r) => ({ 'event.category': 'authentication', 'event.action': str(r.request_type), 'event.outcome': outcome(r.success), 'user.name': str(r.client) }),
   ftp: (r) => ({ 'user.name': str(r.user), 'event.action': str(r.command) }),
   rdp: (r) => ({ 'user.name': str(r.cookie), 'event.outcome': str(r.result) === 'Success' ? 'success' : null }),
-  dns: (r) => ({ 'event.action': 'dns_query' }),
+  dns: () => ({ 'event.action': 'dns_query' }),
   http: (r) => ({ 'url.original': str(r.uri), 'event.action': str(r.method) }),
   syslog: (r) => ({ message: str(r.message), 'log.level': str(r.severity) }),
   analyzer: (r) => ({ 'event.action': str(r.cause), message: str(r.failure_reason) }),

@@ -20,3 +20,13 @@ describe('progressView', () => {
     expect(progressView(null, hostP({ done: true }))).toEqual({ value: null, label: 'Importing…' });
   });
 });
+
+describe('etaSeconds', () => {
+  it('extrapolates the rate so far and stays quiet until it can tell', async () => {
+    const { etaSeconds } = await import('./import-progress');
+    expect(etaSeconds(25, 100, 10_000)).toBe(30);
+    expect(etaSeconds(25, 100, 500)).toBeNull();
+    expect(etaSeconds(0, 100, 10_000)).toBeNull();
+    expect(etaSeconds(100, 100, 10_000)).toBeNull();
+  });
+});

@@ -24,9 +24,16 @@ export interface ProgressView {
 
 const fraction = (p: ImportProgress | null) => (p && !p.done && p.bytesTotal > 0 ? Math.min(1, p.bytesDone / p.bytesTotal) : null);
 
-export function progressView(upload: UploadState | null, host: ImportProgress | null): ProgressView {
+/** Seconds left at the rate seen so far, or null while there is too little to tell. */
+export function etaSeconds(done: number, total: number, elapsedMs: number): number | null {
+  if (done <= 0 || total <= 0 || elapsedMs < 1000 || done >= total) return null;
+  return Math.ceil(((total - done) / done) * (elapsedMs / 1000));
+}
+
+export function progressView(upload: UploadState | null, host: ImportProgress | null, elapsedMs = 0): ProgressView {
   const hostFrac = fraction(host);
-  const records = host && !host.done && host.records > 0 ? `, ${host.records} records` : '';
+  const eta = host && !host.done ? etaSeconds(host.bytesDone, host.bytesTotal, elapsedMs) : null;
+  const records = (host && !host.done && host.records > 0 ? `, ${host.records} records` : '') + (eta !== null ? `, about ${eta} s left` : '');
   if (upload && upload.filesTotal > 0) {
     const inFile = hostFrac === null ? 0 : hostFrac * upload.currentSize;
     const value = upload.bytesTotal > 0 ? Math.min(1, (upload.bytesDone + inFile) / upload.bytesTotal) : null;

@@ -14,6 +14,9 @@ export interface ImportSlice {
   importing: boolean;
   upload: UploadState | null;
   hostProgress: ImportProgress | null;
+  /** When the host's current job was first heard of (ms), for the ETA. */
+  jobStartedAt: number | null;
+  cancelImport(): Promise<void>;
   /** Per-file outcome of the last import, shown until dismissed. */
   lastReport: ImportReport['sources'] | null;
   importErrors: string[];
@@ -45,6 +48,7 @@ export const createImportSlice: SliceCreator<ImportSlice> = ({ host, kind }) => 
     importing: false,
     upload: null,
     hostProgress: null,
+    jobStartedAt: null,
     lastReport: null,
     importErrors: [],
     async importFiles(files) {
@@ -88,7 +92,13 @@ export const createImportSlice: SliceCreator<ImportSlice> = ({ host, kind }) => 
     onHostProgress(p) {
       if (p.error) addError(`${p.file}: ${p.error}`);
       // Progress can outlive the call by a tick; ignore it once we are done.
-      if (get().importing) set({ hostProgress: p });
+      if (!get().importing) return;
+      const same = get().hostProgress?.jobId === p.jobId && get().hostProgress?.file === p.file;
+      set({ hostProgress: p, jobStartedAt: same ? get().jobStartedAt : Date.now() });
+    },
+    async cancelImport() {
+      const job = get().hostProgress?.jobId;
+      if (job) await host.call('import.cancel', job);
     },
     watchProgress() {
       return host.onProgress((p) => get().onHostProgress(p));

@@ -20,7 +20,8 @@ function userName(id: unknown): string | null {
   const type = text(field(id, 'type'));
   if (type === 'AWSService') return firstText(id, 'invokedBy');
   if (type === 'Root') return 'root';
-  return tail(firstText(id, 'arn')) ?? firstText(id, 'sessionContext.sessionIssuer.userName');
+  // Service events (AwsServiceEvent) may name only the service that acted.
+  return tail(firstText(id, 'arn')) ?? firstText(id, 'sessionContext.sessionIssuer.userName', 'invokedBy');
 }
 
 function outcome(obj: Obj): string {
@@ -43,14 +44,17 @@ export function cloudtrailToEcs(obj: Obj, raw: string): ParseResult {
 }
 
 const DETAIL_KEYS = ['eventVersion', 'eventTime', 'userIdentity', 'awsRegion', 'eventID', 'recipientAccountId'];
+const EVENT_TYPES = new Set(['AwsApiCall', 'AwsServiceEvent', 'AwsConsoleAction', 'AwsConsoleSignIn', 'AwsCloudTrailInsight', 'AwsVpceEvent']);
 
 export const cloudtrailFamily: JsonFamily = {
   name: 'cloudtrail',
   claim(obj) {
+    if (text(field(obj, 'eventName')) === null) return 0;
     // S3 event notifications also have eventSource/eventName, but as "aws:s3".
     const source = text(field(obj, 'eventSource'));
-    if (source === null || !source.endsWith('.amazonaws.com') || text(field(obj, 'eventName')) === null) return 0;
-    return DETAIL_KEYS.some((k) => field(obj, k) !== undefined) ? 0.96 : 0;
+    if (source?.endsWith('.amazonaws.com') && DETAIL_KEYS.some((k) => field(obj, k) !== undefined)) return 0.96;
+    // Trimmed exports may drop eventSource; CloudTrail's own eventType values still name it.
+    return EVENT_TYPES.has(text(field(obj, 'eventType')) ?? '') ? 0.95 : 0;
   },
   toEcs: cloudtrailToEcs,
 };

@@ -100,18 +100,20 @@ export class JsonSplitter {
       }
       if (isWs(c)) continue;
       if (!this.open && this.depth === this.recordDepth) {
-        if (c === COMMA) continue;
-        if (isClose(c)) {
-          this.closeContainer();
+        if (c === COMMA && this.depth > 0) continue;
+        if (isClose(c) && this.depth > 0) {
+          // The records' container ends.
+          this.depth--;
+          this.recordDepth = this.layout.kind === 'records' ? -1 : 0;
           continue;
         }
-        if (this.layout.kind === 'concatenated' && this.depth === 0 && c === 0x5b) {
+        if (this.depth === 0 && c === 0x5b) {
           // A top-level array: its elements are the records.
           this.depth = 1;
           this.recordDepth = 1;
           continue;
         }
-        if (this.layout.kind === 'concatenated' && this.depth === 0 && c !== 0x7b) {
+        if (this.depth === 0 && c !== 0x7b) {
           this.junk = [c];
           this.junkStart = this.pos + i;
           this.junkLine = this.line;
@@ -152,17 +154,10 @@ export class JsonSplitter {
       out({ kind: 'error', message: `the stream ends inside record ${this.count + 1} (${this.size} bytes read): truncated file?`, offset: this.start, line: this.startLine });
     } else if (this.layout.kind === 'records' && !this.sawContainer) {
       out({ kind: 'error', message: `no "${this.layout.key}" array found`, offset: 0, line: 1 });
-    } else if (this.depth !== 0 && !this.inString) {
+    } else if (this.depth !== 0) {
       out({ kind: 'error', message: 'the stream ends inside the document: truncated file?', offset: this.pos, line: this.line });
     }
     this.open = false;
-  }
-
-  private closeContainer(): void {
-    this.depth--;
-    if (this.layout.kind === 'records') this.recordDepth = -1;
-    else this.recordDepth = 0;
-    if (this.depth < 0) this.depth = 0;
   }
 
   private keep(bytes: Uint8Array): void {

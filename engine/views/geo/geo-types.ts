@@ -1,0 +1,102 @@
+/**
+ * The map's data (`views.geo`): where the sources of authentication events and
+ * network flows are, what they reached, and impossible travel. Plain JSON so
+ * it crosses every transport unchanged.
+ */
+import type { GeoPoint } from '../../geo/geo';
+import type { IpClass } from '../../geo/ip-class';
+
+export interface GeoQuery {
+  /** Explorer-style search, ANDed with the view's own filter. */
+  search?: string | null;
+  /** ISO UTC bounds, inclusive start, exclusive end. */
+  from?: string | null;
+  to?: string | null;
+  /**
+   * Where assets with no place of their own (host names, private addresses)
+   * are drawn. Without it they are only listed: a made-up default point would
+   * draw arcs to somewhere the network is not.
+   */
+  home?: { lat: number; lon: number } | null;
+}
+
+export interface GeoSource {
+  ip: string;
+  class: IpClass;
+  /** Null for non-public addresses and public ones the database does not know. */
+  point: GeoPoint | null;
+  count: number;
+  success: number;
+  failure: number;
+  /** Distinct user names, sorted, at most 10 (`userCount` has them all). */
+  users: string[];
+  userCount: number;
+  firstSeen: string | null;
+  lastSeen: string | null;
+}
+
+export interface GeoAsset {
+  /** host.name, or destination.ip for network flows. */
+  name: string;
+  placement: 'geo' | 'home' | 'none';
+  lat: number | null;
+  lon: number | null;
+  count: number;
+}
+
+export interface GeoArc {
+  ip: string;
+  asset: string;
+  count: number;
+  failure: number;
+}
+
+export interface GeoTravelEnd {
+  ip: string;
+  time: string;
+  lat: number;
+  lon: number;
+  countryCode: string | null;
+  city: string | null;
+}
+
+export interface GeoTravel {
+  user: string;
+  from: GeoTravelEnd;
+  to: GeoTravelEnd;
+  distanceKm: number;
+  /** Null when both logins carry the same timestamp (infinitely fast). */
+  speedKmh: number | null;
+}
+
+export interface GeoView {
+  /** Public sources with a place, most events first. */
+  located: GeoSource[];
+  /** Public sources the database has no place for. */
+  unlocated: GeoSource[];
+  /** Private, loopback, reserved and non-address sources, listed apart. */
+  local: GeoSource[];
+  assets: GeoAsset[];
+  /** From located sources to placed assets. */
+  arcs: GeoArc[];
+  travel: GeoTravel[];
+  home: { lat: number; lon: number } | null;
+  attribution: string;
+  /** True when a cap cut sources, arcs or logins (the biggest are kept). */
+  truncated: boolean;
+}
+
+const isOptStr = (v: unknown) => v === undefined || v === null || typeof v === 'string';
+const inRange = (v: unknown, max: number) => typeof v === 'number' && Number.isFinite(v) && Math.abs(v) <= max;
+
+/** The argument check for `views.geo`, used by the contract's validator table. */
+export function validGeoQuery(q: unknown): string | null {
+  if (typeof q !== 'object' || q === null) return 'query must be an object';
+  const o = q as Record<string, unknown>;
+  if (!isOptStr(o.search) || !isOptStr(o.from) || !isOptStr(o.to)) return 'search/from/to must be strings';
+  if (o.home !== undefined && o.home !== null) {
+    const h = o.home as Record<string, unknown>;
+    if (typeof h !== 'object' || !inRange(h.lat, 90) || !inRange(h.lon, 180)) return 'home must be {lat: -90..90, lon: -180..180}';
+  }
+  return null;
+}
