@@ -71,6 +71,17 @@ describe('web mode on the sample case', () => {
     await waitTotal((x) => x === all, String(all));
   });
 
+  it('shows UTC by default and can switch the display zone without touching the data', async () => {
+    const first = async () => (await page.getByTestId('event-row').first().innerText()).match(/\d{4}-\d{2}-\d{2}T[\d:.]+(Z|[+-]\d{2}:\d{2})/)?.[0];
+    await expect.poll(first).toMatch(/Z$/);
+    const utc = (await first())!;
+    await page.getByTestId('zone-picker').selectOption('Asia/Tokyo');
+    await expect.poll(first).toMatch(/\+09:00$/);
+    expect(Date.parse((await first())!)).toBe(Date.parse(utc));
+    await page.getByTestId('zone-picker').selectOption('UTC');
+    await expect.poll(first).toBe(utc);
+  });
+
   it('opens a signal and shows exactly its events', async () => {
     const signals = await apiCall(app.url, 'signals.list');
     const brute = signals.find((s) => s.ruleTitle.includes('SSH Brute Force'))!;

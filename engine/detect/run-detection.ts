@@ -45,7 +45,8 @@ export interface DetectionResult {
 }
 
 export interface DetectionOptions {
-  geo?: GeoLookup;
+  /** GeoIP for impossible travel; a function is called only when such a rule is enabled (opening a database costs). */
+  geo?: GeoLookup | (() => Promise<GeoLookup>);
   now?: Date;
 }
 
@@ -86,10 +87,20 @@ async function correlationSignal(port: SqlPort, rule: CatalogRule, m: RuleMatch,
   return [{ ruleId: rule.id, ruleTitle: rule.title, ruleType: type, level: rule.level, tags: rule.tags, groupKey: m.groupKey, eventIds: ids, firstTime: m.firstTime, lastTime: m.lastTime }];
 }
 
-async function runTyped(port: SqlPort, r: CatalogRule, exclude: Exclude, opts: DetectionOptions): Promise<NewSignal[]> {
+async function runTyped(port: SqlPort, r: CatalogRule, exclude: Exclude, geo: GeoLookup | undefined): Promise<NewSignal[]> {
   if (r.threshold) return thresholdSignals(port, r.threshold, r.blocks[0], exclude(r.id));
-  if (r.stateful) return runStateful(port, r.stateful, { geo: opts.geo, exclude });
+  if (r.stateful) return runStateful(port, r.stateful, { geo, exclude });
   return [];
+}
+
+async function openGeo(opts: DetectionOptions, rules: readonly CatalogRule[]): Promise<{ geo?: GeoLookup; why?: string }> {
+  if (!opts.geo) return { why: 'no GeoIP database' };
+  if (!rules.some((r) => r.type === 'impossible_travel')) return {};
+  try {
+    return { geo: typeof opts.geo === 'function' ? await opts.geo() : opts.geo };
+  } catch (e) {
+    return { why: `GeoIP database did not open: ${(e as Error).message}` };
+  }
 }
 
 export async function runDetection(port: SqlPort, files: readonly RuleText[], opts: DetectionOptions = {}): Promise<DetectionResult> {
@@ -108,13 +119,14 @@ export async function runDetection(port: SqlPort, files: readonly RuleText[], op
     if (rule.type === 'correlation') signals.push(...(await correlationSignal(port, rule, m, supp.count > 0)));
     else if (rule.standalone) signals.push(...(await detectionSignals(port, rule, m, supp.exclude)));
   }
+  const geo = await openGeo(opts, enabled);
   for (const r of enabled.filter((x) => !x.sigma)) {
-    if (r.type === 'impossible_travel' && !opts.geo) {
-      skipped.push({ ruleId: r.id, reason: 'no GeoIP database' });
+    if (r.type === 'impossible_travel' && !geo.geo) {
+      skipped.push({ ruleId: r.id, reason: geo.why ?? 'no GeoIP database' });
       continue;
     }
     try {
-      signals.push(...(await runTyped(port, r, supp.exclude, opts)));
+      signals.push(...(await runTyped(port, r, supp.exclude, geo.geo)));
     } catch (e) {
       errors.push({ path: r.path, line: r.line, ruleId: r.id, message: `while running ${r.type} rule ${r.id}: ${(e as Error).message}` });
     }

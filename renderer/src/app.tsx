@@ -10,6 +10,8 @@ import { StoreContext, useApp } from './store/app-store';
 export function App() {
   const store = useContext(StoreContext)!;
   const detailOpen = useApp((s) => s.selectedEvent !== null);
+  // Times are formatted during render: a zone change redraws the views (their data stays cached in the store).
+  const zone = useApp((s) => s.zone);
 
   useEffect(() => {
     const s = store.getState();
@@ -21,10 +23,10 @@ export function App() {
 
   return (
     <div className={detailOpen ? 'app app--detail' : 'app'}>
-      <CaseBar />
-      <SignalsPanel />
-      <MainView />
-      {detailOpen && <EventDetail />}
+      <CaseBar key={`bar-${zone}`} />
+      <SignalsPanel key={`signals-${zone}`} />
+      <MainView key={`main-${zone}`} />
+      {detailOpen && <EventDetail key={`detail-${zone}`} />}
       <DropOverlay />
     </div>
   );

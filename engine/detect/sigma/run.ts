@@ -23,6 +23,8 @@ export interface RunOptions {
   includeBaseRules?: boolean;
   /** Called after each group, for progress display. */
   onProgress?: (done: number, total: number) => void;
+  /** Called with the seconds each phase took (facts pass, a group's extraction and evaluation), for benchmarks. */
+  onTiming?: (phase: string, seconds: number) => void;
 }
 
 const ISO = "strftime({x}, '%Y-%m-%dT%H:%M:%S.%gZ')";

@@ -3,9 +3,11 @@
  * the epoch, UTC). When a bucket closes, its count is compared with the
  * group's history of bucket counts (every bucket since the group's first,
  * empty ones counting as 0): a count above mean + k·stddev, with at least
- * `minHistory` buckets of history and `minCount` events, raises a signal that
- * records the baseline it was judged against. The bucket then joins the
- * history, so a lasting change becomes the new normal.
+ * `minHistory` buckets of history and `minCount` events, is anomalous.
+ * Consecutive anomalous buckets make one episode (a brute force across an
+ * hour boundary is one signal), which records each bucket's count next to
+ * the baseline it was judged against. Every bucket then joins the history,
+ * so a lasting change becomes the new normal.
  *
  * Live mode: `advance(now)` closes buckets that ended before `now`.
  */
@@ -16,19 +18,24 @@ export interface CountEvent {
   group: string;
 }
 
-export interface AnomalyHit {
-  group: string;
-  bucketStart: number;
-  bucketMs: number;
-  eventIds: number[];
-  first: number;
-  last: number;
+export interface AnomalousBucket {
+  start: number;
   observed: number;
   mean: number;
   stddev: number;
   /** mean + k·stddev: the count the bucket had to exceed. */
   limit: number;
+  /** Buckets of history it was judged against. */
   history: number;
+}
+
+export interface AnomalyHit {
+  group: string;
+  bucketMs: number;
+  eventIds: number[];
+  first: number;
+  last: number;
+  buckets: AnomalousBucket[];
 }
 
 export interface AnomalyParams {
@@ -52,6 +59,7 @@ interface GroupState {
   ids: number[];
   first: number;
   last: number;
+  open: AnomalyHit | null;
 }
 
 function addValue(s: Stats, x: number): void {
@@ -81,10 +89,12 @@ export class AnomalyEvaluator {
   push(e: CountEvent): void {
     const bucket = Math.floor(e.t / this.p.bucketMs) * this.p.bucketMs;
     let g = this.groups.get(e.group);
-    if (!g) this.groups.set(e.group, (g = { stats: { n: 0, mean: 0, m2: 0 }, bucket, ids: [], first: e.t, last: e.t }));
+    if (!g) this.groups.set(e.group, (g = { stats: { n: 0, mean: 0, m2: 0 }, bucket, ids: [], first: e.t, last: e.t, open: null }));
     if (bucket > g.bucket) {
       this.close(e.group, g);
-      addZeros(g.stats, (bucket - g.bucket) / this.p.bucketMs - 1);
+      const gap = (bucket - g.bucket) / this.p.bucketMs - 1;
+      if (gap > 0) this.endEpisode(g);
+      addZeros(g.stats, gap);
       Object.assign(g, { bucket, ids: [], first: e.t, last: e.t });
     }
     g.ids.push(e.id);
@@ -98,10 +108,17 @@ export class AnomalyEvaluator {
       // Empty buckets up to now join the history when the next event arrives.
       g.ids = [];
     }
+    for (const g of this.groups.values()) if (g.open && g.bucket + 2 * this.p.bucketMs <= nowMs) this.endEpisode(g);
   }
 
   flush(): void {
     this.advance(Infinity);
+    for (const g of this.groups.values()) this.endEpisode(g);
+  }
+
+  private endEpisode(g: GroupState): void {
+    if (g.open) this.emit(g.open);
+    g.open = null;
   }
 
   private close(group: string, g: GroupState): void {
@@ -111,7 +128,12 @@ export class AnomalyEvaluator {
     const stddev = n > 1 ? Math.sqrt(g.stats.m2 / (n - 1)) : 0;
     const limit = mean + this.p.k * stddev;
     if (n >= this.p.minHistory && observed >= this.p.minCount && observed > limit) {
-      this.emit({ group, bucketStart: g.bucket, bucketMs: this.p.bucketMs, eventIds: g.ids, first: g.first, last: g.last, observed, mean, stddev, limit, history: n });
+      g.open ??= { group, bucketMs: this.p.bucketMs, eventIds: [], first: g.first, last: g.last, buckets: [] };
+      g.open.eventIds.push(...g.ids);
+      g.open.last = g.last;
+      g.open.buckets.push({ start: g.bucket, observed, mean, stddev, limit, history: n });
+    } else {
+      this.endEpisode(g);
     }
     addValue(g.stats, observed);
   }

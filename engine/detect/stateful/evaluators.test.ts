@@ -38,16 +38,24 @@ describe('AnomalyEvaluator', () => {
     const hits = run([2, 4, 2, 4, 30]);
     expect(hits).toHaveLength(1);
     const h = hits[0];
-    expect(h).toMatchObject({ group: 'web-01', bucketStart: 4 * H, observed: 30, mean: 3, history: 4, first: 4 * H, last: 4 * H + 29 });
-    expect(h.stddev).toBeCloseTo(Math.sqrt(4 / 3), 10);
-    expect(h.limit).toBeCloseTo(3 + 3 * Math.sqrt(4 / 3), 10);
+    expect(h).toMatchObject({ group: 'web-01', first: 4 * H, last: 4 * H + 29 });
+    expect(h.buckets).toHaveLength(1);
+    expect(h.buckets[0]).toMatchObject({ start: 4 * H, observed: 30, mean: 3, history: 4 });
+    expect(h.buckets[0].stddev).toBeCloseTo(Math.sqrt(4 / 3), 10);
+    expect(h.buckets[0].limit).toBeCloseTo(3 + 3 * Math.sqrt(4 / 3), 10);
     expect(h.eventIds).toEqual(Array.from({ length: 30 }, (_, i) => 13 + i));
+  });
+
+  it('merges consecutive anomalous buckets into one episode, and a quiet bucket ends it', () => {
+    const hits = run([2, 3, 2, 3, 2, 3, 40, 60, 2, 3, 50], { k: 2, minHistory: 6 });
+    expect(hits.map((h) => h.buckets.map((b) => b.observed))).toEqual([[40, 60], [50]]);
+    expect(hits[0].eventIds).toHaveLength(100);
   });
 
   it('counts empty buckets as zeros in the history', () => {
     // History 5,0,0,0,5 (mean 2, sd 2.74): 12 > 10.2 fires; without the zeros it would be 5,5 (too short anyway).
     const hits = run([5, 0, 0, 0, 5, 12]);
-    expect(hits.map((h) => [h.observed, h.history, h.mean])).toEqual([[12, 5, 2]]);
+    expect(hits.map((h) => [h.buckets[0].observed, h.buckets[0].history, h.buckets[0].mean])).toEqual([[12, 5, 2]]);
   });
 
   it('needs the minimum history and minimum count', () => {
@@ -64,7 +72,9 @@ describe('AnomalyEvaluator', () => {
     ev.advance(2 * H + 10);
     expect(hits).toEqual([]);
     ev.advance(3 * H);
-    expect(hits.map((h) => h.observed)).toEqual([9]);
+    expect(hits).toEqual([]); // the episode may go on in the next hour
+    ev.advance(4 * H);
+    expect(hits.map((h) => h.buckets.map((b) => b.observed))).toEqual([[9]]);
   });
 });
 

@@ -61,10 +61,8 @@ export async function runStateful(port: SqlPort, c: CompiledStateful, opts: Stat
       const rows = await fetch(port, c, `${groupKeyExpr(r.logsource, r.groupBy, r.path)} AS g`, main.sql, [...main.params], opts);
       const ev = new AnomalyEvaluator({ bucketMs: r.bucketMs, k: r.deviations, minHistory: r.minHistory, minCount: r.minCount }, (h) => {
         const round = (x: number) => Math.round(x * 100) / 100;
-        out.push(signal(r, h.group, h.eventIds, h.first, h.last, {
-          kind: 'anomaly', bucketStart: iso(h.bucketStart), bucketMs: h.bucketMs, observed: h.observed,
-          mean: round(h.mean), stddev: round(h.stddev), limit: round(h.limit), deviations: r.deviations, historyBuckets: h.history,
-        }));
+        const buckets = h.buckets.map((b) => ({ start: iso(b.start), observed: b.observed, mean: round(b.mean), stddev: round(b.stddev), limit: round(b.limit), historyBuckets: b.history }));
+        out.push(signal(r, h.group, h.eventIds, h.first, h.last, { kind: 'anomaly', bucketMs: h.bucketMs, deviations: r.deviations, buckets }));
       });
       for (const x of rows) ev.push({ id: Number(x.id), t: Number(x.t), group: String(x.g) });
       ev.flush();

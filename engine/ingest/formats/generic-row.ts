@@ -13,7 +13,7 @@ import type { ParseResult } from '../format';
 import type { FieldMapping } from '../mapping';
 import { jsonObjectToRow } from './jsonl';
 import { parseIsoTime, type ParsedTime } from '../time';
-import { applyZone, timeReader, type TimeReader } from './time-pattern';
+import { applyZone, checkZone, timeReader, type TimeReader } from './time-pattern';
 
 export const ALIASES: Readonly<Record<string, readonly string[]>> = {
   '@timestamp': ['@timestamp', 'timestamp', 'time', 'datetime', 'date', 'ts', 'eventtime', 'event_time'],
@@ -58,6 +58,7 @@ export function genericRowBuilder(mapping: FieldMapping | undefined, defaultData
   const auto = mapping?.autoMap !== false;
   const readTime: TimeReader = timeReader(mapping?.timeFormat);
   const zone = mapping?.timeZone;
+  if (zone) checkZone(zone);
   const explicit = Object.entries(mapping?.fields ?? {});
   const dataset = mapping?.dataset ?? defaultDataset;
 

@@ -53,72 +53,89 @@ const KIND = `CASE
   WHEN ${ECS_PROCESS} AND (lower("event.action") IN ('end', 'exit', 'ended', 'process_stopped', 'process-stopped') OR ${ECS_TYPE} LIKE '%"end"%') THEN 'exit'
 END`;
 
-/** evtx_dump nests EventData; NXLog-style JSON keeps it flat; ECS has entity_id. */
-const field = (name: string) => `coalesce(raw->>'$.Event.EventData.${name}', raw->>'$.${name}')`;
-const GUID = `coalesce(${field('ProcessGuid')}, raw->>'$.process.entity_id')`;
-const PARENT_GUID = `coalesce(${field('ParentProcessGuid')}, raw->>'$.process.parent.entity_id')`;
+/**
+ * Raw fields, read in one pass over each record's JSON: evtx_dump nests
+ * EventData, NXLog-style JSON keeps it flat, ECS has entity_id.
+ */
+const RAW_FIELDS = ['ProcessGuid', 'ParentProcessGuid', 'ParentCommandLine', 'SourceProcessGUID', 'TargetProcessGUID', 'SourceProcessId', 'SourceImage', 'GrantedAccess'] as const;
+const RAW_PATHS = [...RAW_FIELDS.flatMap((f) => [`$.Event.EventData.${f}`, `$.${f}`]), '$.process.entity_id', '$.process.parent.entity_id'];
+const field = (name: (typeof RAW_FIELDS)[number]) => {
+  const i = RAW_FIELDS.indexOf(name) * 2 + 1; // DuckDB lists are 1-based
+  return `coalesce(f[${i}], f[${i + 1}])`;
+};
+const ENTITY = RAW_FIELDS.length * 2 + 1;
 const ACCESS = `CASE WHEN regexp_full_match(${field('GrantedAccess')}, '0x[0-9a-fA-F]+') THEN CAST(('0x' || lower(substr(${field('GrantedAccess')}, 3)))::UBIGINT AS BIGINT) END`;
 
+/** One row as the scan returns it: short keys, numbers as JSON numbers. */
 interface Row {
-  kind: RecordKind;
-  id: bigint;
-  t: bigint | null;
-  host: string | null;
-  usr: string | null;
-  pid: bigint | null;
-  ppid: bigint | null;
-  image: string | null;
+  k: RecordKind;
+  id: number;
+  t: number | null;
+  h: string | null;
+  u: string | null;
+  pid: number | null;
+  ppid: number | null;
+  img: string | null;
   cmd: string | null;
-  pimage: string | null;
+  pimg: string | null;
   pcmd: string | null;
-  guid: string | null;
-  pguid: string | null;
-  sguid: string | null;
-  tguid: string | null;
-  access: bigint | null;
+  g: string | null;
+  pg: string | null;
+  sg: string | null;
+  tg: string | null;
+  acc: number | null;
 }
 
-const num = (v: bigint | null): number | null => (v === null ? null : Number(v));
 /** Sysmon writes GUIDs in braces in some versions and not in others; compare them bare and upper-case. */
 const bareGuid = (g: string | null): string | null => (g ? g.replace(/[{}]/g, '').toUpperCase() || null : null);
 
 export async function selectProcessRecords(port: SqlPort, host?: string | null): Promise<ProcessRecord[]> {
-  const params: SqlParam[] = [];
+  const params: SqlParam[] = [JSON.stringify(RAW_PATHS)];
   let hostWhere = '';
   if (host) {
     hostWhere = ` AND "host.name" = ?`;
     params.push(host);
   }
-  const sql = `WITH p AS (SELECT *, ${KIND} AS kind FROM events WHERE "event.category" IS NOT NULL${hostWhere})
-    SELECT kind, "event.id" AS id, epoch_us("@timestamp") AS t, "host.name" AS host, "user.name" AS usr,
-      CASE WHEN kind = 'access' THEN TRY_CAST(${field('SourceProcessId')} AS BIGINT) ELSE "process.pid" END AS pid,
-      "process.parent.pid" AS ppid,
-      CASE WHEN kind = 'access' THEN ${field('SourceImage')} ELSE "process.executable" END AS image, "process.command_line" AS cmd,
-      "process.parent.executable" AS pimage, ${field('ParentCommandLine')} AS pcmd,
-      ${GUID} AS guid, ${PARENT_GUID} AS pguid,
-      CASE WHEN kind = 'access' THEN ${field('SourceProcessGUID')} END AS sguid,
-      CASE WHEN kind = 'access' THEN ${field('TargetProcessGUID')} END AS tguid,
-      CASE WHEN kind = 'access' THEN ${ACCESS} END AS access
-    FROM p WHERE kind IS NOT NULL
-    ORDER BY host NULLS FIRST, "@timestamp" NULLS FIRST, "event.id"`;
-  return rowsOf<Row>(await port.query(sql, params)).map((r) => ({
-    kind: r.kind,
-    eventId: Number(r.id),
-    timeUs: num(r.t),
-    host: r.host,
-    user: r.usr,
-    pid: num(r.pid),
-    ppid: num(r.ppid),
-    image: r.image,
-    commandLine: r.cmd,
-    parentImage: r.pimage,
-    parentCommandLine: r.pcmd,
-    guid: bareGuid(r.guid),
-    parentGuid: bareGuid(r.pguid),
-    sourceGuid: bareGuid(r.sguid),
-    targetGuid: bareGuid(r.tguid),
-    grantedAccess: num(r.access),
-  }));
+  // Each row comes back as one JSON text: the port builds Arrow cell by cell in
+  // JS, so one cell per row is several times faster than sixteen.
+  const sql = `WITH x AS (
+      SELECT *, json_extract_string(raw, ?::VARCHAR[]) AS f FROM (SELECT *, ${KIND} AS kind FROM events WHERE "event.category" IS NOT NULL${hostWhere}) WHERE kind IS NOT NULL)
+    SELECT CAST(to_json(struct_pack(
+      k := kind, id := "event.id", t := epoch_us("@timestamp"), h := "host.name", u := "user.name",
+      pid := CASE WHEN kind = 'access' THEN TRY_CAST(${field('SourceProcessId')} AS BIGINT) ELSE "process.pid" END,
+      ppid := "process.parent.pid",
+      img := CASE WHEN kind = 'access' THEN ${field('SourceImage')} ELSE "process.executable" END,
+      cmd := "process.command_line", pimg := "process.parent.executable", pcmd := ${field('ParentCommandLine')},
+      g := coalesce(${field('ProcessGuid')}, f[${ENTITY}]), pg := coalesce(${field('ParentProcessGuid')}, f[${ENTITY + 1}]),
+      sg := CASE WHEN kind = 'access' THEN ${field('SourceProcessGUID')} END,
+      tg := CASE WHEN kind = 'access' THEN ${field('TargetProcessGUID')} END,
+      acc := CASE WHEN kind = 'access' THEN ${ACCESS} END)) AS VARCHAR) AS j
+    FROM x ORDER BY "host.name" NULLS FIRST, "@timestamp" NULLS FIRST, "event.id"`;
+  const table = await port.query(sql, params);
+  const col = table.getChild('j')!;
+  const out: ProcessRecord[] = new Array(table.numRows);
+  for (let i = 0; i < table.numRows; i++) {
+    const r = JSON.parse(col.get(i) as string) as Row;
+    out[i] = {
+      kind: r.k,
+      eventId: r.id,
+      timeUs: r.t,
+      host: r.h,
+      user: r.u,
+      pid: r.pid,
+      ppid: r.ppid,
+      image: r.img,
+      commandLine: r.cmd,
+      parentImage: r.pimg,
+      parentCommandLine: r.pcmd,
+      guid: bareGuid(r.g),
+      parentGuid: bareGuid(r.pg),
+      sourceGuid: bareGuid(r.sg),
+      targetGuid: bareGuid(r.tg),
+      grantedAccess: r.acc,
+    };
+  }
+  return out;
 }
 
 /** Process starts per host, for the host picker (same classification as the scan). */

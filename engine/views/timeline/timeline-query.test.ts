@@ -33,7 +33,7 @@ describe('timeline on a generated case', () => {
 
   it('tactic lanes in kill-chain order, a signal in each of its tactics, density from its events', async () => {
     const t = await timeline(port, { lane: 'tactic', width: 300 });
-    expect(t.lanes).toEqual(['Execution', 'Credential Access', 'Discovery', 'No tactic']);
+    expect(t.lanes).toEqual(['Execution', 'Credential Access', 'Discovery', 'Collection', 'No tactic']);
     const brute = t.signals.filter((s) => s.id === 'sig-brute').map((s) => s.lane);
     expect(brute.sort()).toEqual(['Credential Access', 'Discovery']);
     const ca = t.lanes.indexOf('Credential Access');

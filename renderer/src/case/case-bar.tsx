@@ -4,6 +4,7 @@ import { formatSpan } from '../common/time-format';
 import { ImportButton } from '../import/import-button';
 import { ImportProgressBar } from '../import/import-progress-bar';
 import { ImportReportCallout } from '../import/import-report';
+import { ZonePicker } from '../shell/zone-picker';
 import { useApp } from '../store/app-store';
 import { SourceList } from './source-list';
 
@@ -28,6 +29,7 @@ export function CaseBar() {
           {error && <Tag intent="danger" minimal title={error}>case: {error}</Tag>}
         </Navbar.Group>
         <Navbar.Group align="right">
+          <ZonePicker />
           <ImportButton />
         </Navbar.Group>
       </Navbar>

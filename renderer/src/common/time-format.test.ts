@@ -26,3 +26,14 @@ describe('time formatting', () => {
     expect(formatSpan(null, '2024-01-02T06:00:00Z')).toBe('');
   });
 });
+
+describe('display zone', () => {
+  it('formats in UTC by default and in a chosen zone with its offset', async () => {
+    const { formatTime, formatTimeShort } = await import('./time-format');
+    const t = Date.UTC(2026, 2, 14, 3, 12, 45, 7);
+    expect(formatTime(t)).toBe('2026-03-14T03:12:45.007Z');
+    expect(formatTime(t, 'Europe/Berlin')).toBe('2026-03-14T04:12:45.007+01:00');
+    expect(formatTime(t, 'America/New_York')).toBe('2026-03-13T23:12:45.007-04:00');
+    expect(formatTimeShort(t, 'Asia/Tokyo')).toBe('2026-03-14 12:12:45');
+  });
+});

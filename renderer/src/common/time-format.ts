@@ -1,4 +1,53 @@
-/** Times are shown in UTC everywhere: investigators correlate across hosts and zones. */
+/**
+ * Times are shown in UTC by default: investigators correlate across hosts and
+ * zones. The analyst may switch the display zone (local or any IANA zone);
+ * stored data is always UTC and never rewritten.
+ */
+
+let zone = 'UTC';
+
+/** 'UTC', 'local', or an IANA zone name such as 'Europe/Berlin'. */
+export function setDisplayZone(z: string): void {
+  zone = z;
+}
+
+export function displayZone(): string {
+  return zone;
+}
+
+/** Zones offered in the picker: UTC, the browser's own, and a few common ones. */
+export function zoneChoices(): string[] {
+  const local = Intl.DateTimeFormat().resolvedOptions().timeZone;
+  return [...new Set(['UTC', local, 'Europe/London', 'Europe/Berlin', 'America/New_York', 'America/Los_Angeles', 'Asia/Tokyo'])];
+}
+
+function partsIn(d: Date, tz: string): Record<string, string> {
+  const f = new Intl.DateTimeFormat('en-CA', {
+    timeZone: tz === 'local' ? undefined : tz,
+    year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit',
+    hourCycle: 'h23', timeZoneName: 'longOffset',
+  });
+  return Object.fromEntries(f.formatToParts(d).map((p) => [p.type, p.value]));
+}
+
+/** A time in the display zone: ISO-like with the zone's offset (`2024-03-01T14:00:00.000+02:00`), or ISO UTC. */
+export function formatTime(value: number | string | Date | null | undefined, tz = zone): string {
+  if (value === null || value === undefined || value === '') return '';
+  const d = value instanceof Date ? value : new Date(value);
+  if (!Number.isFinite(d.getTime())) return String(value);
+  if (tz === 'UTC') return d.toISOString();
+  const p = partsIn(d, tz);
+  const off = (p.timeZoneName ?? 'GMT').replace(/^GMT/, '') || '+00:00';
+  const ms = String(d.getUTCMilliseconds()).padStart(3, '0');
+  return `${p.year}-${p.month}-${p.day}T${p.hour}:${p.minute}:${p.second}.${ms}${off}`;
+}
+
+/** Compact display-zone form for narrow places: `2024-03-01 12:00:05`. */
+export function formatTimeShort(value: number | string | null | undefined, tz = zone): string {
+  const s = formatTime(value, tz);
+  const m = /^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2}:\d{2})/.exec(s);
+  return m ? `${m[1]} ${m[2]}` : s;
+}
 
 /** ms since epoch, ISO string or Date → `2024-03-01T12:00:00.000Z`; '' when absent or invalid. */
 export function formatUtc(value: number | string | Date | null | undefined): string {
@@ -43,5 +92,5 @@ export function formatSpan(first: string | null, last: string | null): string {
   const a = Date.parse(first);
   const b = Date.parse(last);
   const span = Number.isFinite(a) && Number.isFinite(b) ? formatDuration(b - a) : '';
-  return `${formatUtcShort(first)} → ${formatUtcShort(last)}${span ? ` (${span})` : ''}`;
+  return `${formatTimeShort(first)} → ${formatTimeShort(last)}${span ? ` (${span})` : ''}`;
 }

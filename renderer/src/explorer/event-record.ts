@@ -5,7 +5,7 @@
  * large), everything else strings.
  */
 import { DataType, tableFromIPC, type Field } from 'apache-arrow';
-import { formatUtc } from '../common/time-format';
+import { formatTime } from '../common/time-format';
 
 export type FieldValue = string | number | boolean | null;
 
@@ -21,7 +21,7 @@ const utf8 = new TextDecoder();
 
 function normalise(field: Field, v: unknown): FieldValue {
   if (v === null || v === undefined) return null;
-  if (DataType.isTimestamp(field.type) || DataType.isDate(field.type)) return formatUtc(typeof v === 'bigint' ? Number(v) : (v as number));
+  if (DataType.isTimestamp(field.type) || DataType.isDate(field.type)) return formatTime(typeof v === 'bigint' ? Number(v) : (v as number));
   if (typeof v === 'bigint') return Number.isSafeInteger(Number(v)) ? Number(v) : v.toString();
   if (typeof v === 'number' || typeof v === 'boolean' || typeof v === 'string') return v;
   if (v instanceof Uint8Array) return utf8.decode(v);

@@ -1,6 +1,6 @@
 /** The main pane: search, filters, histogram, table. */
 import { Button, Callout, Tag } from '@blueprintjs/core';
-import { formatUtcShort } from '../common/time-format';
+import { formatTimeShort } from '../common/time-format';
 import { SignalFilterChip } from '../signals/signal-filter-chip';
 import { useApp } from '../store/app-store';
 import { EventTable } from './event-table';
@@ -22,7 +22,7 @@ export function ExplorerView() {
         <SignalFilterChip />
         {(from || to) && (
           <Tag large minimal onRemove={() => setRange(null, null)} data-testid="range-chip">
-            {formatUtcShort(from)} → {formatUtcShort(to)}
+            {formatTimeShort(from)} → {formatTimeShort(to)}
           </Tag>
         )}
         <span className="explorer__total">

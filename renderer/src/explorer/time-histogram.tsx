@@ -4,7 +4,7 @@
  */
 import { useRef, useState, type PointerEvent } from 'react';
 import type { Histogram } from '../../../engine/host/contract';
-import { formatUtcShort } from '../common/time-format';
+import { formatTimeShort } from '../common/time-format';
 import { useElementWidth } from '../common/use-element-width';
 import { dragToRange, histogramBars, histogramDomain } from './histogram-bars';
 
@@ -47,7 +47,7 @@ export function TimeHistogram({ histogram, onRange }: TimeHistogramProps) {
       >
         {bars.map((b) => (
           <rect key={b.start} data-testid="histogram-bar" className="histogram__bar" x={b.x} y={b.y} width={b.width} height={b.height}>
-            <title>{`${formatUtcShort(b.start)} – ${formatUtcShort(b.end)}: ${b.count}`}</title>
+            <title>{`${formatTimeShort(b.start)} – ${formatTimeShort(b.end)}: ${b.count}`}</title>
           </rect>
         ))}
         {drag && (
@@ -56,8 +56,8 @@ export function TimeHistogram({ histogram, onRange }: TimeHistogramProps) {
       </svg>
       {domain && (
         <div className="histogram__axis">
-          <span>{formatUtcShort(domain[0])}</span>
-          <span>{formatUtcShort(domain[1])}</span>
+          <span>{formatTimeShort(domain[0])}</span>
+          <span>{formatTimeShort(domain[1])}</span>
         </div>
       )}
     </div>

@@ -1,7 +1,7 @@
 /** One signal: level, title, group key, count and time span. */
 import { Tag } from '@blueprintjs/core';
 import type { SignalInfo } from '../../../engine/host/contract';
-import { formatUtcShort } from '../common/time-format';
+import { formatTimeShort } from '../common/time-format';
 import { levelIntent } from './signal-level';
 
 export interface SignalRowProps {
@@ -31,8 +31,8 @@ export function SignalRow({ signal: s, selected, onSelect }: SignalRowProps) {
       </div>
       {s.groupKey && <div className="signal-row__group" title={s.groupKey}>{s.groupKey}</div>}
       <div className="signal-row__time">
-        {formatUtcShort(s.firstTime)}
-        {s.lastTime && s.lastTime !== s.firstTime ? ` → ${formatUtcShort(s.lastTime)}` : ''}
+        {formatTimeShort(s.firstTime)}
+        {s.lastTime && s.lastTime !== s.firstTime ? ` → ${formatTimeShort(s.lastTime)}` : ''}
       </div>
     </button>
   );

@@ -7,8 +7,9 @@ import type { ExplorerSlice } from '../explorer/explorer-slice';
 import type { ImportSlice } from '../import/import-slice';
 import type { SignalsSlice } from '../signals/signals-slice';
 import type { ShellSlice } from '../shell/shell-slice';
+import type { MapSlice } from '../map/map-slice';
 
-export type AppState = CaseSlice & ExplorerSlice & SignalsSlice & ImportSlice & ShellSlice;
+export type AppState = CaseSlice & ExplorerSlice & SignalsSlice & ImportSlice & ShellSlice & MapSlice;
 
 /** What every slice creator gets besides set/get: the host, never a global. */
 export interface SliceDeps {

@@ -10,6 +10,7 @@ import { createExplorerSlice } from '../explorer/explorer-slice';
 import { createImportSlice } from '../import/import-slice';
 import { createSignalsSlice } from '../signals/signals-slice';
 import { createShellSlice } from '../shell/shell-slice';
+import { createMapSlice } from '../map/map-slice';
 import type { AppState, SliceDeps } from './app-state';
 
 export type AppStore = StoreApi<AppState>;
@@ -21,6 +22,7 @@ export function createAppStore(deps: SliceDeps): AppStore {
     ...createSignalsSlice(deps)(...a),
     ...createImportSlice(deps)(...a),
     ...createShellSlice(deps)(...a),
+    ...createMapSlice(deps)(...a),
   }));
 }
 
