@@ -18,6 +18,11 @@ import type { TimelineData, TimelineQuery } from '../views/timeline/timeline-typ
 import { validTimelineQuery } from '../views/timeline/timeline-types';
 import type { EntityRef, GraphData, GraphQuery } from '../views/graph/graph-types';
 import { validEntityRef, validGraphQuery } from '../views/graph/graph-types';
+import type { ProcessForest, ProcessTreeQuery } from '../views/process-tree/tree-types';
+import { validProcessTreeQuery } from '../views/process-tree/tree-query';
+
+import type { NewSuppressionArgs, RuleInfo, RuleSelectorArgs, SignalStatus, SuppressionInfo } from '../detect/detect-channels';
+import { validNewSuppression, validRemoveSuppression, validSetEnabled, validSetStatus } from '../detect/detect-channels';
 
 export type ArrowBytes = Uint8Array;
 
@@ -100,6 +105,10 @@ export interface SignalInfo {
   firstTime: string | null;
   lastTime: string | null;
   status: 'open' | 'under_review' | 'archived';
+  /** Why the analyst set the status (archiving needs one). */
+  statusReason?: string | null;
+  /** Why the rule fired: a baseline, two places, the steps of a sequence (stateful rules). */
+  details?: Record<string, unknown> | null;
 }
 
 export interface ImportNote {
@@ -154,6 +163,14 @@ export interface HostContract {
   'events.histogram': (q: EventQuery, buckets: number) => Histogram;
   'signals.list': () => SignalInfo[];
   'detect.run': () => { signals: number };
+  /** Triage: open, under review, or archived with a reason. */
+  'signals.setStatus': (id: string, status: SignalStatus, reason: string | null) => { id: string; status: SignalStatus };
+  'suppressions.list': () => SuppressionInfo[];
+  'suppressions.add': (s: NewSuppressionArgs) => SuppressionInfo;
+  'suppressions.remove': (id: string) => { removed: boolean };
+  /** Every rule of the rule set: compiled SQL or error, enabled, events in scope here. */
+  'rules.list': () => RuleInfo[];
+  'rules.setEnabled': (selector: RuleSelectorArgs, enabled: boolean) => { toggles: number };
   /** Import files the host can read by path (Electron's dialog, CLI). */
   'import.paths': (paths: string[]) => ImportReport;
   /** Import bytes the user dropped or picked in the browser. */
@@ -162,6 +179,8 @@ export interface HostContract {
   'import.cancel': (jobId: string) => { cancelled: boolean };
   /** Electron only: native open dialog; web mode returns null. */
   'dialog.openFiles': () => string[] | null;
+  /** Process forest (one host's, or all): see engine/views/process-tree. */
+  'views.processTree': (q?: ProcessTreeQuery) => ProcessForest;
   /** The map: geolocated sources, assets they reached, impossible travel. */
   'views.geo': (q: GeoQuery) => GeoView;
   /** The attack timeline: lanes (tactic, host or user), density bins for the visible range, signal bars. */
@@ -211,10 +230,17 @@ export const CHANNELS: { readonly [C in Channel]: Validator } = {
   'events.histogram': (a) => validEventQuery(a[0]) ?? (isInt(a[1]) && a[1] > 0 && a[1] <= 2000 ? null : 'buckets must be 1..2000'),
   'signals.list': none,
   'detect.run': none,
+  'signals.setStatus': validSetStatus,
+  'suppressions.list': none,
+  'suppressions.add': validNewSuppression,
+  'suppressions.remove': validRemoveSuppression,
+  'rules.list': none,
+  'rules.setEnabled': validSetEnabled,
   'import.paths': (a) => (Array.isArray(a[0]) && a[0].every(isStr) ? null : 'paths must be strings'),
   'import.upload': (a) => (isStr(a[0]) && a[1] instanceof Uint8Array ? null : 'name must be a string and bytes a Uint8Array'),
   'import.cancel': (a) => (isStr(a[0]) && a[0].length < 200 ? null : 'jobId must be a string'),
   'dialog.openFiles': none,
+  'views.processTree': (a) => (a.length <= 1 ? validProcessTreeQuery(a[0]) : 'takes one query'),
   'views.geo': (a) => validGeoQuery(a[0]),
   'views.timeline': (a) => validTimelineQuery(a[0]),
   'views.graph': (a) => validGraphQuery(a[0]),

@@ -52,7 +52,7 @@ export async function parseMember(pieces: AsyncIterable<Uint8Array>, ctx: ParseC
       format = sniffFormat(all, []) ?? undefined;
       if (!format) return { format: 'unknown', error: `${ctx.sourceName}: binary data, not a recognised log format` };
     } else {
-      const lines = new TextDecoder('utf-8', { fatal: false }).decode(all).split('\n').slice(0, 50);
+      const lines = new TextDecoder('utf-8', { fatal: false }).decode(all).split('\n').slice(0, 50).map((l) => (l.endsWith('\r') ? l.slice(0, -1) : l));
       format = sniffFormat(all, lines) ?? undefined;
       if (!format) return { format: 'unknown', error: `${ctx.sourceName}: not a recognised log format (first line: ${JSON.stringify(lines[0]?.slice(0, 80) ?? '')})` };
     }

@@ -53,7 +53,8 @@ const LEVEL_ORDER = `CASE level WHEN 'critical' THEN 0 WHEN 'high' THEN 1 WHEN '
 export async function listSignals(port: SqlPort): Promise<SignalInfo[]> {
   const rows = rowsOf<Record<string, unknown>>(
     await port.query(`SELECT id, rule_id, rule_title, rule_type, level, CAST(tags AS VARCHAR) AS tags, group_key,
-      CAST(to_json(event_ids) AS VARCHAR) AS event_ids, event_count, first_time, last_time, status
+      CAST(to_json(event_ids) AS VARCHAR) AS event_ids, event_count, first_time, last_time, status,
+      status_reason, CAST(details AS VARCHAR) AS details
       FROM signals ORDER BY ${LEVEL_ORDER}, first_time`),
   );
   return rows.map((r) => {
@@ -72,6 +73,8 @@ export async function listSignals(port: SqlPort): Promise<SignalInfo[]> {
       firstTime: iso(r.first_time),
       lastTime: iso(r.last_time),
       status: (r.status as SignalInfo['status']) ?? 'open',
+      statusReason: (r.status_reason as string | null) ?? null,
+      details: r.details ? (JSON.parse(String(r.details)) as Record<string, unknown>) : null,
     };
   });
 }

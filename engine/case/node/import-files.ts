@@ -6,6 +6,7 @@
  * already in the case is not imported twice.
  */
 import type { ImportNote, ImportProgress, ImportReport } from '../../host/contract';
+import type { FieldMapping } from '../../ingest/mapping';
 import { importSource, type FileOutcome } from '../../ingest/node/import-source';
 import { rowsOf } from '../../sql/port';
 import { nextIds, type OpenCase } from './case-store';
@@ -16,6 +17,8 @@ export interface ImportFilesOptions {
   jobId?: string;
   /** Receives what was skipped inside archives (junk members, empty files) and why. */
   notes?: ImportNote[];
+  /** A user's field mapping for generic JSON/CSV sources (see engine/ingest/MAPPING.md). */
+  mapping?: FieldMapping;
 }
 
 async function forget(c: OpenCase, sourceIds: readonly number[]): Promise<void> {
@@ -36,6 +39,7 @@ export async function importFiles(c: OpenCase, paths: readonly string[], opts: I
         firstSourceId: ids.sourceId,
         firstEventId: ids.eventId,
         signal: opts.signal,
+        mapping: opts.mapping,
         onProgress: (p) => opts.onProgress?.({ jobId, file: path, ...p, done: false }),
       });
     } catch (e) {
@@ -70,9 +74,10 @@ export async function importFiles(c: OpenCase, paths: readonly string[], opts: I
         sha256: f.sha256,
         memberSha256: m.memberSha256,
         format: m.format,
-        recordsRead: m.recordsRead,
+        // A duplicate was read but nothing of it is kept: it counts as nothing.
+        recordsRead: duplicate ? 0 : m.recordsRead,
         recordsStored: duplicate ? 0 : m.recordsStored,
-        recordsRejected: m.recordsRejected,
+        recordsRejected: duplicate ? 0 : m.recordsRejected,
         firstRejections: m.firstRejections.slice(0, 5).map((r) => ({ sourceId: m.sourceId, member: m.member, ...r })),
         firstTime: m.firstTime,
         lastTime: m.lastTime,

@@ -3,20 +3,31 @@ import { importFiles } from '../../case/node/import-files';
 import { runDetection } from '../../detect/run-detection';
 import { loadRuleFiles } from '../../detect/node/load-rules';
 import { builtinRulesDir } from '../../host/node/resources';
+import { readFile } from 'node:fs/promises';
 import type { ImportNote } from '../../host/contract';
+import type { FieldMapping } from '../../ingest/mapping';
+import { formatMappingErrors, parseMappingFile } from '../../ingest/mapping-file';
 import { one, parseArgs, UsageError } from './args';
 
 export async function cmdImport(argv: string[]): Promise<number> {
-  const a = parseArgs(argv, { values: ['case', 'rules'], bools: ['json', 'no-detect'] });
+  const a = parseArgs(argv, { values: ['case', 'rules', 'mapping'], bools: ['json', 'no-detect'] });
   const dir = one(a, 'case');
   if (!dir) throw new UsageError('import needs --case DIR');
   if (a.positional.length === 0) throw new UsageError('import needs at least one file');
+  const mappingPath = one(a, 'mapping');
+  let mapping: FieldMapping | undefined;
+  if (mappingPath) {
+    const parsed = parseMappingFile(await readFile(mappingPath, 'utf8'), mappingPath);
+    if (!parsed.mapping || parsed.errors.length) throw new Error(formatMappingErrors(parsed.errors).split('\n')[0] || `${mappingPath}: not a mapping`);
+    mapping = parsed.mapping;
+  }
   const c = await openCase(dir);
   try {
     const json = a.bools.has('json');
     const notes: ImportNote[] = [];
     const sources = await importFiles(c, a.positional, {
       notes,
+      mapping,
       onProgress: json ? undefined : (p) => {
         if (p.done) process.stderr.write(`\r${p.file}: ${p.records} records${p.error ? ` (${p.error})` : ''}\n`);
       },

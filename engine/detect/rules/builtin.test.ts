@@ -11,6 +11,8 @@ import { parseDocument } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { CORE_COLUMNS } from '../../schema/ecs';
 import { TACTICS } from '../attack';
+import { compileStateful } from '../stateful/compile-stateful';
+import { parseStatefulRule, STATEFUL_TYPES } from '../stateful/stateful-rule';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), 'builtin');
 const DOMAINS = ['cloud', 'kubernetes', 'linux', 'process', 'web'];
@@ -80,7 +82,8 @@ describe('built-in rule pack', () => {
 
   it.each(rules.map((r) => [r.file, r] as const))('%s is a well-formed rule', (file, { data }) => {
     expect(file).toMatch(/^[a-z]+\/[a-z0-9_]{10,70}\.yml$/);
-    for (const key of REQUIRED) expect(data, `missing ${key}`).toHaveProperty(key);
+    // A sequence has a detection per step instead of one.
+    for (const key of REQUIRED) expect(data, `missing ${key}`).toHaveProperty(data.type === 'sequence' && key === 'detection' ? 'steps' : key);
     for (const key of Object.keys(data)) expect(key).toBe(key.toLowerCase());
     expect(data.id).toMatch(UUID);
     expect(STATUSES).toContain(data.status);
@@ -97,7 +100,12 @@ describe('built-in rule pack', () => {
     for (const t of tags.filter((x) => !/^attack\.t\d/.test(x))) expect(TACTICS, `unknown tactic ${t}`).toHaveProperty(t.slice(7));
   });
 
-  it.each(rules.map((r) => [r.file, r] as const))('%s has a detection whose condition and fields resolve', (_file, { data }) => {
+  const blocks = rules.flatMap((r) =>
+    r.data.type === 'sequence'
+      ? (r.data.steps as Record<string, unknown>[]).map((st, i) => [`${r.file} step ${i + 1}`, { logsource: st.logsource ?? r.data.logsource, detection: st.detection }] as const)
+      : [[r.file, { logsource: r.data.logsource, detection: r.data.detection }] as const],
+  );
+  it.each(blocks)('%s has a detection whose condition and fields resolve', (_file, data) => {
     const logsource = asRecord(data.logsource);
     expect(Object.keys(logsource).every((k) => ['product', 'category', 'service'].includes(k))).toBe(true);
     const detection = asRecord(data.detection);
@@ -147,6 +155,17 @@ describe('built-in rule pack', () => {
     });
     // First match wins, so the strictest (largest) count must come first.
     expect([...limits].sort((a, b) => b - a)).toEqual(limits);
+  });
+
+  const stateful = rules.filter((r) => (STATEFUL_TYPES as readonly unknown[]).includes(r.data.type));
+  it('has a rule of every stateful type', () => {
+    expect([...new Set(stateful.map((r) => r.data.type))].sort()).toEqual([...STATEFUL_TYPES].sort());
+  });
+
+  it.each(stateful.map((r) => [r.file, r] as const))('%s parses and compiles as its stateful type', (file) => {
+    const path = join(ROOT, file);
+    const c = compileStateful(parseStatefulRule(readFileSync(path, 'utf8'), path));
+    expect(c.blocks.length).toBeGreaterThan(0);
   });
 
   it('keeps threshold keys out of plain Sigma rules', () => {

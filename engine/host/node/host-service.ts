@@ -11,11 +11,13 @@ import { openCase, type OpenCase } from '../../case/node/case-store';
 import { importFiles } from '../../case/node/import-files';
 import { runDetection } from '../../detect/run-detection';
 import { loadRuleFiles } from '../../detect/node/load-rules';
+import { detectHandlers } from '../../detect/node/detect-handlers';
 import { eventHistogram, eventPage } from '../../views/events-view';
 import { lazyGeo } from '../../geo/node/lazy-geo';
 import { geoView } from '../../views/geo/geo-view';
 import { timeline } from '../../views/timeline/timeline-query';
 import { entityGraph, expandEntity } from '../../views/graph/graph-query';
+import { buildProcessForest } from '../../views/process-tree/process-tree';
 import type { Args, Channel, HostContract, ImportNote, ImportProgress, ImportReport, Result } from '../contract';
 import type { HostService } from '../service';
 import { builtinRulesDir } from './resources';
@@ -42,7 +44,8 @@ export async function createHostService(opts: HostServiceOptions): Promise<HostS
     return run;
   };
 
-  const detect = async () => runDetection(c.port, await loadRuleFiles(rulePaths));
+  // `geo` is opened only if an impossible-travel rule is enabled.
+  const detect = async () => runDetection(c.port, await loadRuleFiles(rulePaths), { geo });
   const geo = lazyGeo();
   const running = new Map<string, AbortController>();
   let jobs = 0;
@@ -68,6 +71,7 @@ export async function createHostService(opts: HostServiceOptions): Promise<HostS
     'events.histogram': (q, buckets) => eventHistogram(c.port, q, buckets),
     'signals.list': () => listSignals(c.port),
     'detect.run': async () => ({ signals: (await detect()).signals }),
+    ...detectHandlers(c.port, () => loadRuleFiles(rulePaths)),
     'import.paths': (paths) => importAndDetect(paths),
     'import.upload': async (name, bytes) => {
       // Uploaded bytes are kept in the case as evidence, named by content.
@@ -87,6 +91,7 @@ export async function createHostService(opts: HostServiceOptions): Promise<HostS
     'views.timeline': (q) => timeline(c.port, q),
     'views.graph': (q) => entityGraph(c.port, q),
     'views.graphExpand': (entity) => expandEntity(c.port, entity),
+    'views.processTree': (q) => buildProcessForest(c.port, q ?? {}),
   };
   // Cancelling must not wait behind the import it cancels.
   const immediate = new Set<Channel>(['import.cancel', 'host.info']);

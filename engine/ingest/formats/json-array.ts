@@ -7,6 +7,7 @@
  * Fields map like CSV columns (`generic-row.ts`: user mapping, ECS names, aliases).
  */
 import type { RecordItem, StreamFormat } from '../format';
+import { cloudObjectToEcs } from './cloud';
 import { genericRowBuilder } from './generic-row';
 import { JsonArrayError, JsonArraySplitter, type SplitElement } from './json-array-splitter';
 
@@ -52,7 +53,8 @@ export const jsonArrayFormat: StreamFormat = {
         return at({ reject: `invalid JSON element at byte ${e.offset}: ${(err as Error).message.slice(0, 120)}` });
       }
       if (obj === null || typeof obj !== 'object' || Array.isArray(obj)) return at({ reject: 'array element is not a JSON object' });
-      return at(build(obj as Record<string, unknown>, text));
+      // Cloud exports (Okta API pages, gcloud --format=json) keep their own mapping; anything else is generic.
+      return at((ctx.mapping ? null : cloudObjectToEcs(obj as Record<string, unknown>, text)) ?? build(obj as Record<string, unknown>, text));
     };
     const fail = (err: unknown) => (err instanceof JsonArrayError ? new JsonArrayError(`${ctx.sourceName}: ${err.reason}`, err.offset) : err);
     for await (const piece of pieces) {

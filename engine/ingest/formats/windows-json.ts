@@ -1,7 +1,7 @@
 /**
  * Windows events exported as JSON rather than EVTX, in the two shapes tools
  * write: evtx_dump's `{"Event":{"System":{…},"EventData":{…}}}` and flat
- * NXLog/Winlogbeat-less records (`{"EventID":4688,"Channel":"Security",
+ * NXLog-style records (`{"EventID":4688,"Channel":"Security",
  * "Hostname":…,"EventTime":…}`, as in the OTRF datasets). Columns come from
  * the EVTX mapping (`windowsEventToEcs`), so the same event imported from
  * EVTX or from JSON gives the same row; raw is the record text as written.

@@ -13,6 +13,7 @@ import { Readable } from 'node:stream';
 import { createGunzip } from 'node:zlib';
 import { walkMembers, type Inflate } from '../archive/members';
 import { EventBatcher, type RejectionRow } from '../batcher';
+import type { FieldMapping } from '../mapping';
 import { parseMember } from '../parse-member';
 import type { SqlPort } from '../../sql/port';
 
@@ -27,6 +28,8 @@ export interface ImportSourceOptions {
   firstEventId: number;
   onProgress?: (p: ImportProgressTick) => void;
   signal?: AbortSignal;
+  /** A user's field mapping for generic JSON/CSV sources. */
+  mapping?: FieldMapping;
 }
 
 export interface MemberOutcome {
@@ -113,7 +116,7 @@ export async function importSource(port: SqlPort, path: string, opts: ImportSour
         }
       })();
       const name = m.member ? basename(m.member) : basename(path);
-      const r = await parseMember(counted, { sourceName: m.member ? `${basename(path)}:${m.member}` : name, referenceTime: st.mtime }, batcher);
+      const r = await parseMember(counted, { sourceName: m.member ? `${basename(path)}:${m.member}` : name, referenceTime: st.mtime, mapping: opts.mapping }, batcher);
       await batcher.flush();
       if (opts.signal?.aborted) throw new ImportCancelled();
       records += batcher.read;

@@ -30,11 +30,12 @@ export interface LinkResult {
 const hostKey = (r: { host: string | null }) => r.host ?? '';
 const guidId = (host: string | null, guid: string) => `g:${host ?? ''}|${guid}`;
 
-function newNode(id: string, r: ProcessRecord | null, order: number, fields: Partial<ProcessNode> = {}): LinkedNode {
-  return {
+function newNode(id: string, r: ProcessRecord | null, order: number, fields?: Partial<ProcessNode>): LinkedNode {
+  const n: LinkedNode = {
     id,
     pid: r?.pid ?? null,
     ppid: r?.ppid ?? null,
+    parentId: null,
     image: r?.image ?? null,
     commandLine: r?.commandLine ?? null,
     user: r?.user ?? null,
@@ -49,8 +50,8 @@ function newNode(id: string, r: ProcessRecord | null, order: number, fields: Par
     parent: null,
     order,
     record: r,
-    ...fields,
   };
+  return fields ? Object.assign(n, fields) : n;
 }
 
 /** Exit times by entity id and by host+pid, to tell a dead pid from a live one. */
@@ -140,6 +141,7 @@ export function linkProcesses(records: readonly ProcessRecord[]): LinkResult {
 
   const roots: LinkedNode[] = [];
   for (const n of byId.values()) {
+    n.parentId = n.parent?.id ?? null;
     if (n.parent) n.parent.children.push(n);
     else roots.push(n);
   }

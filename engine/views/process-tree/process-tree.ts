@@ -31,6 +31,10 @@ async function signalsByEvent(port: SqlPort, host: string | null | undefined): P
 
 export async function buildProcessForest(port: SqlPort, q: ProcessTreeQuery = {}): Promise<ProcessForest> {
   const hosts = await processHosts(port);
+  // Nothing asked for: the hosts alone (a picker's first call), without the scan.
+  if (q.eventIds && q.eventIds.length === 0) {
+    return { hosts, roots: [], nodeCount: 0, processCount: 0, syntheticCount: 0, spoofedCount: 0, maxDepth: 0, truncated: false };
+  }
   const records = await selectProcessRecords(port, q.host);
   const link = linkProcesses(records);
   flagParentSpoofing(link.nodes, link.byId, records);

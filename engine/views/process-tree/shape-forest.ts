@@ -47,6 +47,7 @@ export function shapeForest(input: ShapeInput, q: ProcessTreeQuery): ProcessFore
     id: n.id,
     pid: n.pid,
     ppid: n.ppid,
+    parentId: n.parent?.id ?? null,
     image: n.image,
     commandLine: n.commandLine,
     user: n.user,

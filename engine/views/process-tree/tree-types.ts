@@ -31,6 +31,8 @@ export interface ProcessNode {
   id: string;
   pid: number | null;
   ppid: number | null;
+  /** The node this one hangs under in the forest (null for a root). */
+  parentId: string | null;
   image: string | null;
   commandLine: string | null;
   user: string | null;

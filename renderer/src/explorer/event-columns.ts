@@ -1,5 +1,5 @@
 /** The explorer table's columns; widths in px, `grow` shares what is left. */
-import type { EventRecord } from './event-record';
+import { displayValue, type EventRecord } from './event-record';
 
 export interface EventColumn {
   key: string;
@@ -9,10 +9,7 @@ export interface EventColumn {
   value: (r: EventRecord) => string;
 }
 
-const text = (k: string) => (r: EventRecord) => {
-  const v = r.fields[k];
-  return v === null || v === undefined ? '' : String(v);
-};
+const text = (k: string) => (r: EventRecord) => displayValue(k, r.fields[k]);
 
 export const EVENT_COLUMNS: readonly EventColumn[] = [
   { key: '@timestamp', label: '@timestamp', width: 200, value: text('@timestamp') },

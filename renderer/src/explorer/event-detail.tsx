@@ -1,7 +1,7 @@
 /** Every field of the selected event, then its original record as text. */
 import { Button, HTMLTable } from '@blueprintjs/core';
 import { useApp } from '../store/app-store';
-import { prettyRaw } from './event-record';
+import { displayValue, prettyRaw } from './event-record';
 
 export function EventDetail() {
   const event = useApp((s) => s.selectedEvent);
@@ -21,7 +21,7 @@ export function EventDetail() {
             {fields.map(([k, v]) => (
               <tr key={k}>
                 <th>{k}</th>
-                <td>{String(v)}</td>
+                <td>{displayValue(k, v)}</td>
               </tr>
             ))}
           </tbody>

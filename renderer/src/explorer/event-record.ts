@@ -5,7 +5,7 @@
  * large), everything else strings.
  */
 import { DataType, tableFromIPC, type Field } from 'apache-arrow';
-import { formatTime } from '../common/time-format';
+import { formatTime, formatUtc } from '../common/time-format';
 
 export type FieldValue = string | number | boolean | null;
 
@@ -21,7 +21,8 @@ const utf8 = new TextDecoder();
 
 function normalise(field: Field, v: unknown): FieldValue {
   if (v === null || v === undefined) return null;
-  if (DataType.isTimestamp(field.type) || DataType.isDate(field.type)) return formatTime(typeof v === 'bigint' ? Number(v) : (v as number));
+  // Kept as UTC ISO; `displayValue` renders it in the display zone.
+  if (DataType.isTimestamp(field.type) || DataType.isDate(field.type)) return formatUtc(typeof v === 'bigint' ? Number(v) : (v as number));
   if (typeof v === 'bigint') return Number.isSafeInteger(Number(v)) ? Number(v) : v.toString();
   if (typeof v === 'number' || typeof v === 'boolean' || typeof v === 'string') return v;
   if (v instanceof Uint8Array) return utf8.decode(v);
@@ -47,6 +48,15 @@ export function decodeEventPage(bytes: Uint8Array, firstIndex = 0): EventRecord[
     out.push({ id, fields: rest, raw: raw === null ? null : String(raw) });
   }
   return out;
+}
+
+/** Fields stored as times: shown in the display zone, kept in UTC. */
+const TIME_FIELDS = new Set(['@timestamp']);
+
+/** A field's text for the screen. */
+export function displayValue(name: string, v: FieldValue | undefined): string {
+  if (v === null || v === undefined) return '';
+  return TIME_FIELDS.has(name) && typeof v === 'string' ? formatTime(v) : String(v);
 }
 
 /** Raw JSON pretty-printed for reading; text that is not JSON is shown as is. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { GeoSource, GeoView } from '../../../engine/views/geo/geo-types';
-import { alpha2FromNumeric, arcLines, failureColor, failureRatio, ipSearch, MAX_RADIUS, MIN_RADIUS, pointRadius, sourcesInCountry, speedText } from './map-shape';
+import { alpha2FromNumeric, arcLines, failureColor, failureRatio, ipSearch, MAX_RADIUS, parseHome, MIN_RADIUS, pointRadius, sourcesInCountry, speedText } from './map-shape';
 
 const source = (ip: string, cc: string | null, lon: number, lat: number, success = 0, failure = 0): GeoSource => ({
   ip, class: 'public', point: { lat, lon, countryCode: cc, country: null, city: null, accuracyKm: null },
@@ -55,5 +55,12 @@ describe('map shaping', () => {
   it('writes speeds as text', () => {
     expect(speedText(12345.6)).toBe('12,346 km/h');
     expect(speedText(null)).toBe('same instant');
+  });
+
+  it('reads a home point from text, refusing what is not a coordinate', () => {
+    expect(parseHome(' 48.1', '11.6 ')).toEqual({ lat: 48.1, lon: 11.6 });
+    expect(parseHome('91', '0')).toBeNull();
+    expect(parseHome('', '0')).toBeNull();
+    expect(parseHome('north', '0')).toBeNull();
   });
 });

@@ -91,3 +91,11 @@ export function placeText(p: { city: string | null; countryCode: string | null }
   if (!p) return '?';
   return [p.city, p.countryCode].filter(Boolean).join(', ') || '?';
 }
+
+/** The home point from two text fields, or null when either is not a coordinate. */
+export function parseHome(lat: string, lon: string): { lat: number; lon: number } | null {
+  const a = Number(lat.trim());
+  const o = Number(lon.trim());
+  if (lat.trim() === '' || lon.trim() === '' || !Number.isFinite(a) || !Number.isFinite(o)) return null;
+  return Math.abs(a) <= 90 && Math.abs(o) <= 180 ? { lat: a, lon: o } : null;
+}

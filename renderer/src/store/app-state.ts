@@ -7,9 +7,13 @@ import type { ExplorerSlice } from '../explorer/explorer-slice';
 import type { ImportSlice } from '../import/import-slice';
 import type { SignalsSlice } from '../signals/signals-slice';
 import type { ShellSlice } from '../shell/shell-slice';
+import type { RulesSlice } from '../rules/rules-slice';
 import type { MapSlice } from '../map/map-slice';
+import type { TimelineSlice } from '../timeline/timeline-slice';
+import type { GraphSlice } from '../graph/graph-slice';
+import type { TreeSlice } from '../tree/tree-slice';
 
-export type AppState = CaseSlice & ExplorerSlice & SignalsSlice & ImportSlice & ShellSlice & MapSlice;
+export type AppState = CaseSlice & ExplorerSlice & SignalsSlice & ImportSlice & ShellSlice & MapSlice & TimelineSlice & GraphSlice & RulesSlice & TreeSlice;
 
 /** What every slice creator gets besides set/get: the host, never a global. */
 export interface SliceDeps {

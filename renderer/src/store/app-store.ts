@@ -10,7 +10,11 @@ import { createExplorerSlice } from '../explorer/explorer-slice';
 import { createImportSlice } from '../import/import-slice';
 import { createSignalsSlice } from '../signals/signals-slice';
 import { createShellSlice } from '../shell/shell-slice';
+import { createRulesSlice } from '../rules/rules-slice';
 import { createMapSlice } from '../map/map-slice';
+import { createTimelineSlice } from '../timeline/timeline-slice';
+import { createGraphSlice } from '../graph/graph-slice';
+import { createTreeSlice } from '../tree/tree-slice';
 import type { AppState, SliceDeps } from './app-state';
 
 export type AppStore = StoreApi<AppState>;
@@ -22,7 +26,11 @@ export function createAppStore(deps: SliceDeps): AppStore {
     ...createSignalsSlice(deps)(...a),
     ...createImportSlice(deps)(...a),
     ...createShellSlice(deps)(...a),
+    ...createRulesSlice(deps)(...a),
     ...createMapSlice(deps)(...a),
+    ...createTimelineSlice(deps)(...a),
+    ...createGraphSlice(deps)(...a),
+    ...createTreeSlice(deps)(...a),
   }));
 }
 

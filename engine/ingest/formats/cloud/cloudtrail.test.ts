@@ -47,6 +47,25 @@ describe('CloudTrail S3 objects ({"Records":[…]})', () => {
     expect((await parseAll(compact, 13)).map((i) => (i.result as { 'event.action': string })['event.action'])).toEqual(['CreateAccessKey', 'PutBucketPolicy', 'GenerateDataKey']);
   });
 
+  it('streams: a record comes out as soon as its bytes are in, not at the end of the document', async () => {
+    let pulled = 0;
+    async function* endless(): AsyncGenerator<Uint8Array> {
+      pulled++;
+      yield enc.encode('{"Records":[');
+      for (let n = 0; n < 1000; n++) {
+        pulled++;
+        yield enc.encode(`${n ? ',' : ''}{"eventTime":"2024-01-01T00:00:00Z","eventName":"E${n}"}`);
+      }
+    }
+    const seen: number[] = [];
+    for await (const item of cloudtrailRecordsFormat.parse(endless(), ctx)) {
+      seen.push(pulled);
+      if (item.line === 3) break;
+    }
+    // Each record comes out right after the piece that completes it: nothing waits for the closing `]}`.
+    expect(seen).toEqual([2, 3, 4]);
+  });
+
   it('rejects, with reasons, elements that are not objects and a cut-off file', async () => {
     const items = await parseAll(enc.encode('{"Records":[{"eventTime":"2024-01-01T00:00:00Z","eventName":"A"}, 42, {"eventTime":"soon"}, {"eventName":"B'));
     expect(items.map((i) => ('reject' in i.result ? i.result.reject : 'row'))).toEqual([
@@ -62,6 +81,7 @@ describe('CloudTrail S3 objects ({"Records":[…]})', () => {
     expect(cloudtrailRecordsFormat.sniff(enc.encode('{"Records":[]}'), [])).toBe(1);
     expect(cloudtrailRecordsFormat.sniff(enc.encode('{"Records":[{"eventVersion":"2.1","eventSource":"aws:s3","eventName":"ObjectCreated:Put"}]}'), [])).toBe(0.5);
     expect(cloudtrailRecordsFormat.sniff(enc.encode(fixtureLines('cloudtrail.jsonl').join('\n')), [])).toBe(0);
+    expect(cloudtrailRecordsFormat.sniff(fixtureBytes('../../fixtures/windows-json-pretty.json'), [])).toBe(0);
   });
 });
 

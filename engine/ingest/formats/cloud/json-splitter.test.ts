@@ -8,7 +8,7 @@ const dec = new TextDecoder();
 function split(text: string, layout: SplitLayout, size = 1 << 20, max?: number) {
   const bytes = enc.encode(text);
   const s = new JsonSplitter(layout, max);
-  const out: (Omit<SplitItem, 'bytes'> & { text?: string })[] = [];
+  const out: { kind: SplitItem['kind']; text?: string; message?: string; offset: number; index?: number; line: number }[] = [];
   const push = (item: SplitItem) => out.push(item.kind === 'value' ? { kind: 'value', text: dec.decode(item.bytes), offset: item.offset, index: item.index, line: item.line } : item);
   for (let i = 0; i < bytes.length; i += size) s.push(bytes.subarray(i, i + size), push);
   s.end(push);

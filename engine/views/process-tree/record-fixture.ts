@@ -1,0 +1,36 @@
+/** Terse ProcessRecord builders for the tree's unit tests (times in seconds). */
+import type { ProcessRecord } from './process-records';
+
+let nextId = 1;
+
+function base(kind: ProcessRecord['kind'], t: number, f: Partial<ProcessRecord>): ProcessRecord {
+  return {
+    kind,
+    eventId: nextId++,
+    timeUs: t * 1_000_000,
+    host: 'h1',
+    user: null,
+    pid: null,
+    ppid: null,
+    image: null,
+    commandLine: null,
+    parentImage: null,
+    parentCommandLine: null,
+    guid: null,
+    parentGuid: null,
+    sourceGuid: null,
+    targetGuid: null,
+    grantedAccess: null,
+    ...f,
+  };
+}
+
+export const start = (t: number, pid: number, ppid: number | null, image: string, f: Partial<ProcessRecord> = {}) => base('start', t, { pid, ppid, image, ...f });
+export const exit = (t: number, pid: number, f: Partial<ProcessRecord> = {}) => base('exit', t, { pid, ...f });
+export const access = (t: number, sourceGuid: string, targetGuid: string, grantedAccess: number, f: Partial<ProcessRecord> = {}) =>
+  base('access', t, { sourceGuid, targetGuid, grantedAccess, ...f });
+
+/** Records in the order the scan returns them: host, time, event id. */
+export function ordered(records: ProcessRecord[]): ProcessRecord[] {
+  return [...records].sort((a, b) => (a.host ?? '').localeCompare(b.host ?? '') || (a.timeUs ?? 0) - (b.timeUs ?? 0) || a.eventId - b.eventId);
+}
