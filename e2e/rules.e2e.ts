@@ -58,7 +58,8 @@ describe('rules view and triage on the sample case', () => {
 
   it('disables a rule; after running detection its signal is gone', async () => {
     expect(await titles()).toContain(SEQUENCE);
-    await page.getByTestId('rule-toggle').uncheck({ force: true });
+    // Blueprint's switch hides the input under its label: click the label, as a user does.
+    await page.getByTestId('rule-toggle').locator('xpath=..').click();
     await expect.poll(async () => (await apiCall(app.url, 'rules.list')).find((r) => r.title === SEQUENCE)?.enabled).toBe(false);
     await expect.poll(() => page.getByTestId('rule-toggle').isChecked()).toBe(false);
     await page.getByTestId('rules-run-detection').click();

@@ -4,7 +4,7 @@
  * records read = stored + rejected.
  */
 import { CORE_COLUMNS, type EventRow } from '../schema/ecs';
-import { buildArrowTable, type ColumnKind } from '../sql/arrow-build';
+import type { ColumnKind } from '../sql/arrow-build';
 import type { SqlPort } from '../sql/port';
 
 const KIND: Record<string, ColumnKind> = { VARCHAR: 'utf8', JSON: 'utf8', BIGINT: 'int64', INTEGER: 'int32', TIMESTAMP: 'timestamp' };
@@ -71,21 +71,21 @@ export class EventBatcher {
         kind: KIND[c.type],
         values: c.type === 'TIMESTAMP' ? rows.map((r) => isoToMicros(r[c.name])) : rows.map((r) => r[c.name] ?? null),
       }));
-      await this.port.insertArrow('events', buildArrowTable(cols));
+      await this.port.insertColumns('events', cols);
       this.stored += rows.length;
     }
     if (this.rejects.length > 0) {
       const rs = this.rejects;
       this.rejects = [];
-      await this.port.insertArrow(
+      await this.port.insertColumns(
         'rejections',
-        buildArrowTable([
+        [
           { name: 'source_id', kind: 'int32', values: rs.map(() => this.sourceId) },
           { name: 'member', kind: 'utf8', values: rs.map(() => this.member) },
           { name: 'line', kind: 'int64', values: rs.map((r) => r.line) },
           { name: 'offset', kind: 'int64', values: rs.map((r) => r.offset) },
           { name: 'reason', kind: 'utf8', values: rs.map((r) => r.reason) },
-        ]),
+        ],
       );
     }
   }

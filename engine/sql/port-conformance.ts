@@ -149,6 +149,22 @@ export function portConformance(api: SuiteApi, open: () => Promise<SqlPort>): vo
       expect(r).toEqual({ a: 'x', b: 9n, c: null, us: T0_US });
     });
 
+    it('appends plain columns by name across chunk boundaries, nulls and timestamps included', async () => {
+      await db.exec('CREATE TABLE cols ("event.id" BIGINT, "@timestamp" TIMESTAMP, "user.name" VARCHAR, n INTEGER, raw JSON, extra VARCHAR)');
+      const rows = 2050;
+      await db.insertColumns('cols', [
+        { name: 'raw', kind: 'utf8', values: Array.from({ length: rows }, (_, i) => `{"i":${i}}`) },
+        { name: 'event.id', kind: 'int64', values: Array.from({ length: rows }, (_, i) => i + 1) },
+        { name: '@timestamp', kind: 'timestamp', values: Array.from({ length: rows }, (_, i) => (i === 5 ? null : T0_US + BigInt(i))) },
+        { name: 'user.name', kind: 'utf8', values: Array.from({ length: rows }, (_, i) => (i % 2 ? "o'hara" : null)) },
+        { name: 'n', kind: 'int32', values: Array.from({ length: rows }, (_, i) => i) },
+        { name: 'ignored', kind: 'utf8', values: Array.from({ length: rows }, () => 'x') },
+      ]);
+      const r = await one(`SELECT count(*) AS c, count("@timestamp") AS t, count("user.name") AS u, max("event.id") AS m, sum(n) AS s,
+        max(CAST(raw AS VARCHAR)) FILTER (WHERE "event.id" = 2050) AS last, count(extra) AS e, epoch_us(min("@timestamp")) AS lo FROM cols`);
+      expect({ ...r, s: Number(r.s) }).toEqual({ c: 2050n, t: 2049n, u: 1025n, m: 2050n, s: (2049 * 2050) / 2, last: '{"i":2049}', e: 0n, lo: T0_US });
+    });
+
     it('casts inserted columns to the table types; reads the shape afresh each time', async () => {
       await db.query('CREATE TABLE "wide table" (x INTEGER)'); // DDL through query(), then re-created
       await db.insertArrow('wide table', buildArrowTable([{ name: 'x', kind: 'int32', values: [1] }]));

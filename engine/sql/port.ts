@@ -6,6 +6,7 @@
  * `port-conformance.ts`.
  */
 import type { Table } from 'apache-arrow';
+import type { ColumnInput } from './arrow-build';
 
 /** A bound parameter: DuckDB `?` placeholders are filled in order. */
 export type SqlParam = string | number | bigint | boolean | null;
@@ -20,6 +21,12 @@ export interface SqlPort {
    * existing table; columns are matched by name, missing ones get NULL.
    */
   insertArrow(table: string, data: Table | Uint8Array): Promise<void>;
+  /**
+   * Appends plain column arrays (the shape `buildArrowTable` takes), matched
+   * by name like `insertArrow`. The importer's hot path: a native adapter
+   * appends them without building and re-reading Arrow vectors.
+   */
+  insertColumns(table: string, columns: readonly ColumnInput[]): Promise<void>;
   close(): Promise<void>;
 }
 

@@ -9,6 +9,8 @@
  * city guesses do not make a traveller out of someone who stayed home.
  */
 import type { GeoLookup, GeoPoint } from '../../geo/geo';
+// The map's travel arcs use the same distance, so both views agree on a journey.
+import { distanceKm } from '../../geo/travel';
 
 export interface LoginEvent {
   id: number;
@@ -38,17 +40,6 @@ export interface TravelHit {
 export interface TravelParams {
   maxSpeedKmh: number;
   minDistanceKm: number;
-}
-
-const EARTH_KM = 6371.0088;
-
-/** Great-circle distance (haversine), km. */
-export function distanceKm(a: { lat: number; lon: number }, b: { lat: number; lon: number }): number {
-  const rad = Math.PI / 180;
-  const dLat = (b.lat - a.lat) * rad;
-  const dLon = (b.lon - a.lon) * rad;
-  const h = Math.sin(dLat / 2) ** 2 + Math.cos(a.lat * rad) * Math.cos(b.lat * rad) * Math.sin(dLon / 2) ** 2;
-  return 2 * EARTH_KM * Math.asin(Math.min(1, Math.sqrt(h)));
 }
 
 interface Last {

@@ -11,6 +11,7 @@ import type { AsyncDuckDB, AsyncDuckDBConnection } from '@duckdb/duckdb-wasm';
 import { DataType, Table, tableFromIPC, tableToIPC, type Field } from 'apache-arrow';
 import { ident, type SqlParam, type SqlPort } from '../port';
 import { normalizeTable } from './arrow-normalize';
+import { buildArrowTable, type ColumnInput } from '../arrow-build';
 
 export interface WasmPortOptions {
   /** Terminate the db's worker on close(): set when the port owns the db. */
@@ -133,6 +134,11 @@ class WasmDuckDb implements SqlPort {
 
   query(sql: string, params?: readonly SqlParam[]): Promise<Table> {
     return this.serial(async () => normalizeTable(await this.run(sql, params)));
+  }
+
+  insertColumns(table: string, columns: readonly ColumnInput[]): Promise<void> {
+    // The wasm worker takes Arrow IPC anyway.
+    return columns.length === 0 ? Promise.resolve() : this.insertArrow(table, buildArrowTable(columns));
   }
 
   insertArrow(table: string, data: Table | Uint8Array): Promise<void> {

@@ -19,7 +19,7 @@ import {
 } from '@duckdb/node-api';
 import { DataType, tableFromIPC, util, type Table } from 'apache-arrow';
 import { ident, type SqlParam, type SqlPort } from '../port';
-import { buildArrowTable, type ColumnKind } from '../arrow-build';
+import { buildArrowTable, type ColumnInput, type ColumnKind } from '../arrow-build';
 
 const CHUNK = 2048;
 
@@ -139,6 +139,30 @@ const TIMESTAMP_IDS = new Set<DuckDBTypeId>([
 
 type BN = Parameters<typeof util.bigNumToNumber>[0];
 
+/** Append type for a plain column: the table's own when it is the same kind (keeps JSON etc.), else the kind's, cast by the appender. */
+function kindAppendType(kind: ColumnKind, target: DuckDBType): DuckDBType {
+  const t = { utf8: VARCHAR, int32: INTEGER, int64: BIGINT, float64: DOUBLE, bool: BOOLEAN, timestamp: TIMESTAMP }[kind];
+  return t.typeId === target.typeId ? target : t;
+}
+
+function columnConverter(kind: ColumnKind): (v: unknown) => DuckDBValue {
+  const nil = (v: unknown) => v === null || v === undefined;
+  switch (kind) {
+    case 'utf8':
+      return (v) => (nil(v) ? null : typeof v === 'string' ? v : String(v));
+    case 'int32':
+    case 'float64':
+      return (v) => (nil(v) ? null : Number(v));
+    case 'int64':
+      return (v) => (nil(v) ? null : typeof v === 'bigint' ? v : BigInt(Math.trunc(Number(v))));
+    case 'bool':
+      return (v) => (nil(v) ? null : Boolean(v));
+    case 'timestamp':
+      // arrow-build's convention: epoch microseconds.
+      return (v) => (nil(v) ? null : timestampValue(typeof v === 'bigint' ? v : BigInt(Math.round(Number(v)))));
+  }
+}
+
 /** Converts one Arrow value (as Arrow JS reads it) to a value of `appendType`. */
 function fromArrow(v: unknown, src: DataType, t: DuckDBType): DuckDBValue {
   if (v === null || v === undefined) return null;
@@ -183,6 +207,36 @@ class NativeDuckDb implements SqlPort {
       names.map((name, i) => ({ name, kind: kinds[i], values: (cols[i] ?? []).map((v) => jsValue(v, kinds[i])) })),
       reader.currentRowCount,
     );
+  }
+
+  async insertColumns(table: string, columns: readonly ColumnInput[]): Promise<void> {
+    const rows = columns[0]?.values.length ?? 0;
+    if (rows === 0) return;
+    const shape = await this.conn.runAndReadAll(`SELECT * FROM ${ident(table)} LIMIT 0`);
+    const targets = shape.columnTypes();
+    const byName = new Map(columns.map((c) => [c.name, c]));
+    const cols = shape.columnNames().map((n, i) => {
+      const src = byName.get(n);
+      const type = src ? kindAppendType(src.kind, targets[i]) : targets[i];
+      return { src, type, convert: src ? columnConverter(src.kind) : null };
+    });
+    const appender = await this.conn.createAppender(table);
+    try {
+      for (let start = 0; start < rows; start += CHUNK) {
+        const n = Math.min(CHUNK, rows - start);
+        const chunk = DuckDBDataChunk.create(cols.map((c) => c.type), n);
+        cols.forEach(({ src, convert }, c) => {
+          const values: DuckDBValue[] = new Array(n);
+          if (!src || !convert) values.fill(null);
+          else for (let i = 0; i < n; i++) values[i] = convert(src.values[start + i]);
+          chunk.setColumnValues(c, values);
+        });
+        appender.appendDataChunk(chunk);
+      }
+      appender.flushSync();
+    } finally {
+      appender.closeSync();
+    }
   }
 
   async insertArrow(table: string, data: Table | Uint8Array): Promise<void> {

@@ -119,6 +119,7 @@ export function GraphCanvas({ graph, epoch, onPivot, onExpand, onHover }: GraphC
     el.dataset.nodeCount = String(cy.nodes().length);
     el.dataset.edgeCount = String(cy.edges().length);
     el.dataset.layoutMs = String(Math.round(performance.now() - t0));
+    el.dataset.epoch = String(epoch);
   }, [graph, epoch]);
 
   return <div ref={box} className="graph-canvas" data-testid="graph-canvas" data-node-count={graph.nodes.length} />;

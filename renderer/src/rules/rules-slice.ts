@@ -29,6 +29,8 @@ export const createRulesSlice: SliceCreator<RulesSlice> = ({ host }) => (set, ge
   },
   setRuleSearch: (ruleSearch) => set({ ruleSearch }),
   async setRulesEnabled(selector, enabled) {
+    // One rule: flip it at once, so the switch follows the hand; the reload below confirms.
+    if (selector.ruleId && Object.keys(selector).length === 1) set({ rules: get().rules.map((r) => (r.id === selector.ruleId ? { ...r, enabled } : r)) });
     try {
       await host.call('rules.setEnabled', selector, enabled);
       await get().loadRules();

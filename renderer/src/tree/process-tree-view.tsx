@@ -1,8 +1,9 @@
 /** The Process tree tab: host picker and counts, the tree, and the selected process's detail. */
-import { Button, Callout, HTMLSelect, NonIdealState, Spinner, Tag } from '@blueprintjs/core';
+import { Button, Callout, Checkbox, HTMLSelect, InputGroup, NonIdealState, Spinner, Tag } from '@blueprintjs/core';
 import { useEffect, useMemo } from 'react';
 import { useApp } from '../store/app-store';
 import { TreeList } from './tree-list';
+import { filterForest } from './tree-filter';
 import { TreeNodeDetail } from './tree-node-detail';
 import { findNode, parentIds, visibleRows } from './tree-rows';
 import './tree.css';
@@ -14,6 +15,8 @@ export function ProcessTreeView() {
   const error = useApp((s) => s.treeError);
   const collapsed = useApp((s) => s.treeCollapsed);
   const selectedId = useApp((s) => s.treeSelectedId);
+  const filter = useApp((s) => s.treeFilter);
+  const setTreeFilter = useApp((s) => s.setTreeFilter);
   const eventCount = useApp((s) => s.caseInfo?.eventCount ?? 0);
   const signalCount = useApp((s) => s.signals.length);
   const loadTree = useApp((s) => s.loadTree);
@@ -25,7 +28,8 @@ export function ProcessTreeView() {
     void loadTree();
   }, [loadTree, eventCount, signalCount]);
 
-  const rows = useMemo(() => (forest ? visibleRows(forest.roots, collapsed) : []), [forest, collapsed]);
+  const shown = useMemo(() => (forest ? filterForest(forest.roots, filter) : []), [forest, filter]);
+  const rows = useMemo(() => visibleRows(shown, collapsed), [shown, collapsed]);
   const selected = useMemo(() => (forest ? findNode(forest.roots, selectedId) : null), [forest, selectedId]);
 
   return (
@@ -50,6 +54,21 @@ export function ProcessTreeView() {
             {forest.syntheticCount > 0 && ` · ${forest.syntheticCount} parents not seen starting`}
           </span>
         )}
+        <InputGroup
+          size="small"
+          leftIcon="filter"
+          placeholder="Image, command line, user or pid"
+          value={filter.text}
+          onValueChange={(text) => setTreeFilter({ text })}
+          data-testid="tree-filter"
+        />
+        <Checkbox
+          className="process-tree__check"
+          checked={filter.flaggedOnly}
+          label="Signals and spoofing only"
+          onChange={(e) => setTreeFilter({ flaggedOnly: e.currentTarget.checked })}
+          data-testid="tree-flagged-only"
+        />
         {forest && forest.spoofedCount > 0 && <Tag intent="danger" minimal>{`${forest.spoofedCount} spoofed parent(s)`}</Tag>}
         {forest?.truncated && <Tag intent="warning" minimal>truncated</Tag>}
         <span className="process-tree__spacer" />

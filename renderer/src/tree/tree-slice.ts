@@ -6,6 +6,7 @@
 import type { ProcessForest } from '../../../engine/views/process-tree/tree-types';
 import { decodeEventPage } from '../explorer/event-record';
 import { errorText, type SliceCreator } from '../store/app-state';
+import { NO_FILTER, type TreeFilter } from './tree-filter';
 
 export interface TreeSlice {
   treeHost: string | null;
@@ -15,12 +16,14 @@ export interface TreeSlice {
   /** Collapsed node ids (everything starts expanded). */
   treeCollapsed: ReadonlySet<string>;
   treeSelectedId: string | null;
+  treeFilter: TreeFilter;
   /** Loads the chosen host's forest; with no host yet, picks the one with most processes. */
   loadTree(): Promise<void>;
   setTreeHost(host: string): void;
   toggleTreeNode(id: string): void;
   setTreeCollapsed(ids: Iterable<string>): void;
   selectTreeNode(id: string | null): void;
+  setTreeFilter(f: Partial<TreeFilter>): void;
   openProcessEvent(eventId: number): Promise<void>;
 }
 
@@ -33,6 +36,7 @@ export const createTreeSlice: SliceCreator<TreeSlice> = ({ host }) => (set, get)
     treeError: null,
     treeCollapsed: new Set(),
     treeSelectedId: null,
+    treeFilter: NO_FILTER,
     async loadTree() {
       const gen = ++generation;
       set({ treeLoading: true, treeError: null });
@@ -64,6 +68,9 @@ export const createTreeSlice: SliceCreator<TreeSlice> = ({ host }) => (set, get)
     },
     selectTreeNode(treeSelectedId) {
       set({ treeSelectedId });
+    },
+    setTreeFilter(f) {
+      set((s) => ({ treeFilter: { ...s.treeFilter, ...f } }));
     },
     async openProcessEvent(eventId) {
       set({ search: `event.id:${eventId}`, from: null, to: null, selectedSignalId: null });
