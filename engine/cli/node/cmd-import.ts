@@ -4,7 +4,7 @@ import { runDetection } from '../../detect/run-detection';
 import { loadRuleFiles } from '../../detect/node/load-rules';
 import { builtinRulesDir } from '../../host/node/resources';
 import { readFile } from 'node:fs/promises';
-import type { ImportNote } from '../../host/contract';
+import type { ImportNote, ImportProgress } from '../../host/contract';
 import type { FieldMapping } from '../../ingest/mapping';
 import { formatMappingErrors, parseMappingFile } from '../../ingest/mapping-file';
 import { one, parseArgs, UsageError } from './args';
@@ -28,9 +28,7 @@ export async function cmdImport(argv: string[]): Promise<number> {
     const sources = await importFiles(c, a.positional, {
       notes,
       mapping,
-      onProgress: json ? undefined : (p) => {
-        if (p.done) process.stderr.write(`\r${p.file}: ${p.records} records${p.error ? ` (${p.error})` : ''}\n`);
-      },
+      onProgress: json ? undefined : progressPrinter(),
     });
     let signals = 0;
     if (!a.bools.has('no-detect')) {
@@ -50,4 +48,28 @@ export async function cmdImport(argv: string[]): Promise<number> {
   } finally {
     await c.close();
   }
+}
+
+/** Progress on stderr: bytes, records and time left, redrawn at most 4 times a second. */
+function progressPrinter(): (p: ImportProgress) => void {
+  let last = 0;
+  let started = Date.now();
+  let file = '';
+  return (p) => {
+    if (p.file !== file) {
+      file = p.file;
+      started = Date.now();
+    }
+    if (p.done) {
+      // A file that could not be read at all is reported once, by the error that stops the command.
+      if (!(p.error && p.bytesTotal === 0)) process.stderr.write(`\r${p.file}: ${p.records} records${p.error ? ` (${p.error})` : ''}\x1b[K\n`);
+      return;
+    }
+    const now = Date.now();
+    if (now - last < 250 || !process.stderr.isTTY) return;
+    last = now;
+    const pct = p.bytesTotal ? Math.floor((p.bytesDone / p.bytesTotal) * 100) : 0;
+    const eta = p.bytesDone > 0 ? Math.ceil(((p.bytesTotal - p.bytesDone) / p.bytesDone) * ((now - started) / 1000)) : null;
+    process.stderr.write(`\r${p.file}: ${pct}% ${p.records} records${eta !== null ? `, ~${eta} s left` : ''}\x1b[K`);
+  };
 }

@@ -14,7 +14,7 @@
  */
 import { ident, rowsOf, type SqlParam, type SqlPort } from '../../sql/port';
 import { render } from './backend/ir';
-import { foldPred, planLeaves, renderOverLeaves, forEachLeaf, type LeafState } from './leaf-plan';
+import { DERIVED, foldPred, planLeaves, renderOverLeaves, forEachLeaf, type LeafState } from './leaf-plan';
 import { ColumnRegistry } from './scan-sql';
 import type { CompiledRule, RuleMatch } from './types';
 
@@ -51,12 +51,16 @@ export async function scanGroup(port: SqlPort, group: readonly CompiledRule[], p
   try {
     // The logsource scope is decided on the small facts table, not by re-reading every record.
     const scope = render(group[0].scope.pred, facts.reg.context(group[0].fields));
-    await port.exec(`CREATE OR REPLACE TEMP TABLE ${t} AS ${reg.extraction(`events WHERE ${ident('event.id')} IN (SELECT id FROM ${facts.table} WHERE ${scope.sql})`)}`, scope.params);
+    await port.exec(`CREATE OR REPLACE TEMP TABLE ${t} AS ${extraction(reg, facts, scope.sql)}`, scope.params);
     const [{ n }] = rowsOf<{ n: bigint }>(await port.query(`SELECT count(*) AS n FROM ${t}`));
     lap('extract');
     if (n === 0n) return [];
 
-    for (const c of dictCols) await port.exec(`CREATE OR REPLACE TEMP TABLE ${dict(c)} AS SELECT v, lower(v) AS l FROM (SELECT DISTINCT c${c} AS v FROM ${t})`);
+    for (const c of dictCols) {
+      const derived = new Set(plan.leaves.flatMap((l) => (l.col === c ? l.derived : [])));
+      const extra = DERIVED.filter((d) => derived.has(d.column)).map((d) => `, ${d.sql} AS ${d.column}`);
+      await port.exec(`CREATE OR REPLACE TEMP TABLE ${dict(c)} AS SELECT v, l${extra.join('')} FROM (SELECT v, lower(v) AS l FROM (SELECT DISTINCT c${c} AS v FROM ${t}))`);
+    }
     lap('dictionaries');
 
     const state = await leafStates(port, plan.leaves, dict, opts.leafChunk ?? 400);
@@ -66,7 +70,7 @@ export async function scanGroup(port: SqlPort, group: readonly CompiledRule[], p
     if (survivors.length === 0) return [];
     const needed = new Set<number>();
     for (const s of survivors) forEachLeaf(s.pred, (node) => needed.add(plan.leafOf[s.i].get(node)!));
-    await buildLeafTable(port, plan.leaves, needed, t, e, dict);
+    const test = await buildLeafTable(port, plan.leaves, needed, t, e, dict);
     lap(`fold (${survivors.length}/${group.length} rules, ${needed.size}/${plan.leaves.length} leaves left)`);
 
     const out: { k: number; m: RuleMatch }[] = [];
@@ -75,7 +79,7 @@ export async function scanGroup(port: SqlPort, group: readonly CompiledRule[], p
       const branches = chunk.map(
         (s) =>
           `SELECT ${s.i} AS k, string_agg(CAST(id AS VARCHAR), ',' ORDER BY id) AS ids, ${ISO('min(ts)')} AS first, ${ISO('max(ts)')} AS last ` +
-          `FROM ${e} WHERE ${renderOverLeaves(s.pred, plan.leafOf[s.i], (l) => `b${l}`)} HAVING count(*) > 0`,
+          `FROM ${e} WHERE ${renderOverLeaves(s.pred, plan.leafOf[s.i], (l) => test.get(l)!)} HAVING count(*) > 0`,
       );
       const rows = rowsOf<{ k: number; ids: string; first: string | null; last: string | null }>(await port.query(branches.join('\nUNION ALL\n')));
       for (const row of rows) {
@@ -108,26 +112,61 @@ async function leafStates(port: SqlPort, leaves: ReturnType<typeof planLeaves>['
   return state;
 }
 
-/** `e`: id, ts and one boolean per needed leaf; dictionary leaves are joined back by value. */
-async function buildLeafTable(port: SqlPort, leaves: ReturnType<typeof planLeaves>['leaves'], needed: ReadonlySet<number>, t: string, e: string, dict: (c: number) => string): Promise<void> {
-  // Parameters bind in textual order: the select list (row leaves) first, then each join's subquery.
+/**
+ * `e`: id, ts and the needed leaves as bits of BIGINT masks (63 per column,
+ * so no sign bit): a dictionary row carries its leaves' bits, and joining a
+ * few integer columns back by value is much cheaper than one boolean column
+ * per leaf. Returns, per leaf, its test over `e`.
+ */
+async function buildLeafTable(port: SqlPort, leaves: ReturnType<typeof planLeaves>['leaves'], needed: ReadonlySet<number>, t: string, e: string, dict: (c: number) => string): Promise<Map<number, string>> {
+  const test = new Map<number, string>();
   const select: string[] = ['t.id', 't.ts'];
+  // Parameters bind in textual order: the select list (row leaves) first, then each join's subquery.
   const params: SqlParam[] = [];
-  const byCol = new Map<number, number[]>();
+  const masks: { c: number; bits: string[]; params: SqlParam[] }[] = [];
+  const maskOf = new Map<number, number>();
   for (const i of [...needed].sort((a, b) => a - b)) {
     const l = leaves[i];
     if (l.col === null) {
       select.push(`coalesce(${l.sql}, false) AS b${i}`);
       params.push(...l.params);
-    } else {
-      byCol.set(l.col, [...(byCol.get(l.col) ?? []), i]);
-      select.push(`j${l.col}.b${i}`);
+      test.set(i, `b${i}`);
+      continue;
     }
+    let m = maskOf.get(l.col);
+    if (m === undefined || masks[m].bits.length === 63) {
+      m = masks.push({ c: l.col, bits: [], params: [] }) - 1;
+      maskOf.set(l.col, m);
+      select.push(`m${m}`);
+    }
+    const bit = masks[m].bits.length;
+    masks[m].bits.push(`CASE WHEN ${l.sql} THEN CAST(${2n ** BigInt(bit)} AS BIGINT) ELSE 0 END`);
+    masks[m].params.push(...l.params);
+    test.set(i, `(m${m} & ${2n ** BigInt(bit)}) <> 0`);
   }
+  const byCol = new Map<number, number[]>();
+  masks.forEach((m, k) => byCol.set(m.c, [...(byCol.get(m.c) ?? []), k]));
   const joins: string[] = [];
-  for (const [c, ids] of byCol) {
-    joins.push(`LEFT JOIN (SELECT v, ${ids.map((i) => `coalesce(${leaves[i].sql}, false) AS b${i}`).join(', ')} FROM ${dict(c)}) AS j${c} ON t.c${c} IS NOT DISTINCT FROM j${c}.v`);
-    for (const i of ids) params.push(...leaves[i].params);
+  for (const [c, ks] of byCol) {
+    const cols = ks.map((k) => `CAST(${masks[k].bits.join(' + ')} AS BIGINT) AS m${k}`);
+    joins.push(`LEFT JOIN (SELECT v, ${cols.join(', ')} FROM ${dict(c)}) AS j${c} ON t.c${c} IS NOT DISTINCT FROM j${c}.v`);
+    for (const k of ks) params.push(...masks[k].params);
   }
   await port.exec(`CREATE OR REPLACE TEMP TABLE ${e} AS SELECT ${select.join(', ')} FROM ${t} AS t ${joins.join(' ')}`, params);
+  return test;
+}
+
+/** The group's scan table: JSON paths for its fields, except those the facts table already holds. */
+function extraction(reg: ColumnRegistry, facts: Facts, scopeSql: string): string {
+  const known = new Map<number, string>();
+  reg.targets.forEach((target, col) => {
+    const f = facts.reg.find(target);
+    if (f !== undefined) known.set(col, `f_c${f}`);
+  });
+  const fromFacts = [...known.values()].map((k) => `, ${k.slice(2)} AS ${k}`).join('');
+  if (known.size === reg.targets.length) {
+    // Every field is a fact: no record is parsed again.
+    return reg.extraction(`(SELECT id AS ${ident('event.id')}, ts AS ${ident('@timestamp')}${fromFacts} FROM ${facts.table} WHERE ${scopeSql})`, known);
+  }
+  return reg.extraction(`events JOIN (SELECT id AS f_id${fromFacts} FROM ${facts.table} WHERE ${scopeSql}) AS f ON ${ident('event.id')} = f.f_id`, known);
 }

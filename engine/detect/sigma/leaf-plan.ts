@@ -27,6 +27,8 @@ export interface Leaf {
   /** SQL over a dictionary row (`v` and lower-cased `l`), or over the scan table (`t.c<n>`) for a row leaf. */
   readonly sql: string;
   readonly params: readonly SqlParam[];
+  /** Dictionary columns (`x_<name>`, see Dialect.derived) the leaf's SQL reads. */
+  readonly derived: readonly string[];
 }
 
 export interface LeafPlan {
@@ -44,6 +46,19 @@ function tokens(field: (u: FieldUse) => string): RenderContext {
 }
 
 const DICT = tokens((u) => (u.lower ? 'l' : 'v'));
+
+/** Dialect.derived as they read in a dictionary leaf's SQL. */
+export const DERIVED = DUCKDB.derived.map((d) => ({ column: `x_${d.name}`, sql: d.tpl.replace(/\{f\}/g, 'v').replace(/\{lf\}/g, 'l') }));
+
+function useDerived(sql: string): { sql: string; derived: string[] } {
+  const derived: string[] = [];
+  for (const d of DERIVED) {
+    if (!sql.includes(d.sql)) continue;
+    sql = sql.split(d.sql).join(d.column);
+    derived.push(d.column);
+  }
+  return { sql, derived };
+}
 
 const paramKey = (ps: readonly SqlParam[]) => JSON.stringify(ps.map((p) => (typeof p === 'bigint' ? `${p}n` : p)));
 
@@ -72,11 +87,13 @@ export function planLeaves(rules: readonly CompiledRule[], reg: ColumnRegistry):
       const cols = new Set<number>();
       for (const part of node.tpl) if (typeof part !== 'string' && 'use' in part) cols.add(colOf(part.use));
       const col = cols.size === 1 ? [...cols][0] : null;
-      const { sql, params } = render(node, col === null ? row : DICT);
+      const r = render(node, col === null ? row : DICT);
+      const { sql, derived } = col === null ? { sql: r.sql, derived: [] } : useDerived(r.sql);
+      const params = r.params;
       const key = `${col}\u0000${sql}\u0000${paramKey(params)}`;
       let i = byKey.get(key);
       if (i === undefined) {
-        i = leaves.push({ col, sql, params }) - 1;
+        i = leaves.push({ col, sql, params, derived }) - 1;
         byKey.set(key, i);
       }
       map.set(node, i);

@@ -27,6 +27,11 @@ export class ColumnRegistry {
     return c;
   }
 
+  /** The column already holding target `t`, if any. */
+  find(t: FieldTarget): number | undefined {
+    return this.byKey.get(fieldKey(t));
+  }
+
   /** Render context for predicates of a rule whose fields are `fields`. */
   context(fields: readonly FieldTarget[], prefix = ''): RenderContext {
     return {
@@ -42,10 +47,16 @@ export class ColumnRegistry {
     };
   }
 
-  /** `SELECT <id, ts, c*, l*> FROM (SELECT *, j FROM <from>)` for the registered fields. */
-  extraction(from: string): string {
+  /**
+   * `SELECT <id, ts, c*, l*> FROM (SELECT *, j FROM <from>)` for the registered
+   * fields; `known` gives columns already computed elsewhere (an expression
+   * over `from`), which then cost no JSON path.
+   */
+  extraction(from: string, known: ReadonlyMap<number, string> = new Map()): string {
     const paths: string[] = [];
-    const exprs = this.targets.map((t) => {
+    const exprs = this.targets.map((t, col) => {
+      const k = known.get(col);
+      if (k !== undefined) return k;
       const parts = t.candidates.map((c) => {
         if (!('json' in c)) return candidateSql(c, DUCKDB);
         let i = paths.indexOf(c.json);

@@ -40,8 +40,16 @@ export interface Dialect {
   /** The whole record as text, for keyword search. */
   readonly rawText: string;
   readonly likeEscape: string;
+  /**
+   * Sub-expressions of the templates above that are costly and shared by many
+   * leaves (the address arithmetic of every `cidr` value): the shared scan
+   * computes each once per distinct value of a field instead of once per leaf.
+   */
+  readonly derived: readonly { readonly name: string; readonly tpl: string }[];
 }
 
+const IS_IPV4 = "regexp_full_match({f}, '[0-9]{1,3}(\\.[0-9]{1,3}){3}')";
+const IS_IPV6 = "contains({lf}, ':') AND regexp_full_match({lf}, '[0-9a-f:]+')";
 const IPV4_VALUE =
   "(TRY_CAST(split_part({f}, '.', 1) AS BIGINT) * 16777216 + TRY_CAST(split_part({f}, '.', 2) AS BIGINT) * 65536" +
   " + TRY_CAST(split_part({f}, '.', 3) AS BIGINT) * 256 + TRY_CAST(split_part({f}, '.', 4) AS BIGINT))";
@@ -77,8 +85,8 @@ export const DUCKDB: Dialect = {
     gte: 'TRY_CAST({f} AS DOUBLE) >= ?',
   },
   timePart: "date_part('{part}', TRY_CAST({f} AS TIMESTAMP))",
-  cidr4: `(regexp_full_match({f}, '[0-9]{1,3}(\\.[0-9]{1,3}){3}') AND ${IPV4_VALUE} BETWEEN ? AND ?)`,
-  cidr6: `(contains({lf}, ':') AND regexp_full_match({lf}, '[0-9a-f:]+') AND ${IPV6_VALUE} BETWEEN ? AND ?)`,
+  cidr4: `(${IS_IPV4} AND ${IPV4_VALUE} BETWEEN ? AND ?)`,
+  cidr6: `(${IS_IPV6} AND ${IPV6_VALUE} BETWEEN ? AND ?)`,
   refEq: '{f} = {g}',
   refContains: 'contains({f}, {g})',
   refStartswith: 'starts_with({f}, {g})',
@@ -91,4 +99,10 @@ export const DUCKDB: Dialect = {
   jsonAny: "json_extract_string(raw, '{x}')[1]",
   rawText: 'CAST(raw AS VARCHAR)',
   likeEscape: '\\',
+  derived: [
+    { name: 'is_ip4', tpl: IS_IPV4 },
+    { name: 'ip4', tpl: IPV4_VALUE },
+    { name: 'is_ip6', tpl: IS_IPV6 },
+    { name: 'ip6', tpl: IPV6_VALUE },
+  ],
 };
