@@ -5,12 +5,36 @@ import { rowsOf, type SqlPort } from '../../sql/port';
 
 const iso = (v: unknown): string | null => (v === null || v === undefined ? null : new Date(Number(v)).toISOString());
 
+/**
+ * Names to show: the file (or member) name, with as many parent folders as it
+ * takes to tell apart sources that share it (`web-01/auth.log`, `db-01/auth.log`).
+ */
+export function sourceNames(sources: readonly { path: string; member: string }[]): string[] {
+  const parts = sources.map((s) => [...s.path.split(/[\\/]/), ...(s.member ? s.member.split('/') : [])].filter(Boolean));
+  const depth = parts.map(() => 1);
+  for (let round = 0; round < 8; round++) {
+    const label = parts.map((p, i) => p.slice(-depth[i]).join('/'));
+    const count = new Map<string, number>();
+    label.forEach((l) => count.set(l, (count.get(l) ?? 0) + 1));
+    let changed = false;
+    label.forEach((l, i) => {
+      if ((count.get(l) ?? 0) > 1 && depth[i] < parts[i].length) {
+        depth[i]++;
+        changed = true;
+      }
+    });
+    if (!changed) return label;
+  }
+  return parts.map((p, i) => p.slice(-depth[i]).join('/'));
+}
+
 export async function listSources(port: SqlPort): Promise<SourceInfo[]> {
   const rows = rowsOf<Record<string, unknown>>(await port.query(`SELECT * FROM sources ORDER BY id`));
-  return rows.map((r) => ({
+  const names = sourceNames(rows.map((r) => ({ path: String(r.path), member: String(r.member ?? '') })));
+  return rows.map((r, i) => ({
     id: Number(r.id),
     path: String(r.path),
-    name: String(r.name),
+    name: names[i],
     member: String(r.member ?? ''),
     sha256: String(r.sha256),
     memberSha256: String(r.member_sha256 ?? r.sha256),
