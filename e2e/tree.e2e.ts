@@ -69,7 +69,10 @@ describe('process tree on the sample case', () => {
     const rows = await rowsOf(page);
     const miner = rows.findIndex((r) => r.endsWith('/tmp/xmrig'));
     // sshd (not seen starting) → -bash (deploy) → sudo → bash (root) → xmrig
-    expect(rows.slice(miner - 4, miner + 1).map((r) => r.replace(/ \d+ /, ' '))).toEqual(['0 /usr/sbin/sshd', '1 /bin/bash', '2 /usr/bin/sudo', '3 /bin/bash', '4 /tmp/xmrig']);
+    // Its ancestors: for each level above it, the nearest row before it at that level.
+    const lineage = [rows[miner]];
+    for (let i = miner - 1; i >= 0 && lineage.length < 5; i--) if (Number(rows[i].split(' ')[0]) === 4 - lineage.length) lineage.unshift(rows[i]);
+    expect(lineage.map((r) => r.replace(/ \d+ /, ' '))).toEqual(['0 /usr/sbin/sshd', '1 /bin/bash', '2 /usr/bin/sudo', '3 /bin/bash', '4 /tmp/xmrig']);
     const node = page.locator('[data-testid="tree-node"][data-image="/tmp/xmrig"]').first();
     expect(await node.getByTestId('tree-signal').count()).toBe(1);
     await node.click();

@@ -1,59 +1,37 @@
 /**
- * The explorer's search box, compiled to a SQL predicate with bound
- * parameters. Terms are ANDed:
- *   word / "quoted phrase"   full text over message and the raw record (case-insensitive)
- *   field:value              a core column (`host.name:web-01`, `@user.name:root`) or a raw field (`sshd.method:password`)
- *   field:val*  field:*val*  wildcards
- *   -term                    exclusion
- * Unknown field names are looked up in `raw` by JSON path, never spliced into SQL.
+ * The explorer's search box (Datadog style), compiled to a SQL predicate over
+ * `events` with bound parameters. Suppressions and every view's filter use it.
+ *
+ *   word  "quoted phrase"       free text over message and the raw record (case-insensitive, substring)
+ *   field:value                 a core column (`host.name:web-01`, `@user.name:root`) or a raw field
+ *                               (`@sshd.method:password`, looked up in `raw` by a bound JSON path)
+ *   host: service: source: status:   reserved attributes (mapping in search/search-fields.ts)
+ *   field:web*  field:w?b-01    wildcards (`*` any run, `?` one character); `\*` is a literal star
+ *   field:*   _exists_:field    the field is present
+ *   field:[1000 TO 2000]        inclusive range ({…} exclusive, * open); numbers, times or text
+ *   field:>1024  >=  <  <=      comparisons; times are ISO UTC or now-15m / now-2h / now-1d
+ *   @source.ip:10.0.0.0/8       CIDR, IPv4 or IPv6 (no inet extension needed)
+ *   field:(a OR b)              a group for one field
+ *   -term  NOT term             exclusion (events without the field count as not matching, so they stay)
+ *   a b  a AND b  a OR b  ( )   juxtaposition is AND; NOT binds tightest, then AND, then OR
+ * Field values match whole values, case-insensitively. Values with a colon
+ * outside a field value (`fe80::1` as free text) need quotes.
  */
-import { CORE_COLUMNS } from '../schema/ecs';
-import { ident, type SqlParam } from '../sql/port';
+import type { SqlParam } from '../sql/port';
+import { SearchSyntaxError, type SearchNode } from './search/search-ast';
+import { compileNode } from './search/search-compile';
+import { parseSearch } from './search/search-parser';
 
 export interface Predicate {
   where: string;
   params: SqlParam[];
 }
 
-const CORE = new Set<string>(CORE_COLUMNS.map((c) => c.name));
-const TOKEN = /(-?)(?:([@\w.-]+):)?(?:"((?:[^"\\]|\\.)*)"|(\S+))/g;
+export { parseSearch, SearchSyntaxError, type SearchNode };
 
-function likePattern(v: string): string {
-  return v.replace(/[\\%_]/g, (c) => '\\' + c).replace(/\*/g, '%');
-}
-
-function fieldExpr(name: string, params: SqlParam[]): string {
-  const n = name.startsWith('@') && name !== '@timestamp' ? name.slice(1) : name;
-  if (CORE.has(n)) return `CAST(${ident(n)} AS VARCHAR)`;
-  if (!/^[\w.-]+$/.test(n)) throw new Error(`invalid field name: ${name}`);
-  params.push('$.' + n.split('.').map((p) => `"${p}"`).join('.'));
-  return `json_extract_string(raw, ?)`;
-}
-
-export function compileSearch(search: string | undefined | null): Predicate {
-  const parts: string[] = [];
-  const params: SqlParam[] = [];
-  if (!search) return { where: 'TRUE', params };
-  for (const m of search.matchAll(TOKEN)) {
-    const [, neg, field, quoted, bare] = m;
-    const value = quoted !== undefined ? quoted.replace(/\\(.)/g, '$1') : bare;
-    if (value === undefined || value === '') continue;
-    let sql: string;
-    if (field) {
-      const expr = fieldExpr(field, params);
-      if (value.includes('*')) {
-        sql = `${expr} ILIKE ? ESCAPE '\\'`;
-        params.push(likePattern(value));
-      } else {
-        sql = `lower(${expr}) = lower(?)`;
-        params.push(value);
-      }
-    } else {
-      sql = `(message ILIKE ? ESCAPE '\\' OR CAST(raw AS VARCHAR) ILIKE ? ESCAPE '\\')`;
-      const p = `%${likePattern(value)}%`;
-      params.push(p, p);
-    }
-    parts.push(neg ? `NOT coalesce(${sql}, FALSE)` : `coalesce(${sql}, FALSE)`);
-  }
-  return { where: parts.length ? parts.join(' AND ') : 'TRUE', params };
+/** Compiles a search; throws SearchSyntaxError (with the column) when it cannot be read. */
+export function compileSearch(search: string | undefined | null, now = Date.now()): Predicate {
+  if (!search || !search.trim()) return { where: 'TRUE', params: [] };
+  const f = compileNode(parseSearch(search), now);
+  return { where: f.sql, params: f.params };
 }

@@ -12,16 +12,10 @@
  *     (dictionaries joined back by value), and the surviving rules run over
  *     those booleans, many per query.
  */
-import { ident, rowsOf, type SqlParam, type SqlPort } from '../../sql/port';
-import { render } from './backend/ir';
-import { DERIVED, foldPred, planLeaves, renderOverLeaves, forEachLeaf, type LeafState } from './leaf-plan';
+import { rowsOf, type SqlParam, type SqlPort } from '../../sql/port';
+import { DERIVED, foldPred, planLeaves, renderOverLeaves, forEachLeaf, type LeafPlan, type LeafState } from './leaf-plan';
 import { ColumnRegistry } from './scan-sql';
 import type { CompiledRule, RuleMatch } from './types';
-
-export interface Facts {
-  table: string;
-  reg: ColumnRegistry;
-}
 
 export interface GroupOptions {
   /** Rules evaluated per query over the leaf table. */
@@ -33,7 +27,14 @@ export interface GroupOptions {
 
 const ISO = (x: string) => `strftime(${x}, '%Y-%m-%dT%H:%M:%S.%gZ')`;
 
-export async function scanGroup(port: SqlPort, group: readonly CompiledRule[], prefix: string, facts: Facts, opts: GroupOptions): Promise<RuleMatch[]> {
+/** A group's columns and leaves, planned before any scan (the shared extraction needs every group's columns). */
+export function prepareGroup(group: readonly CompiledRule[]): { reg: ColumnRegistry; plan: LeafPlan } {
+  const reg = new ColumnRegistry();
+  return { reg, plan: planLeaves(group, reg) };
+}
+
+/** Runs `group`, whose scan table (id, ts, c0, c1…) is `source`. */
+export async function scanGroup(port: SqlPort, group: readonly CompiledRule[], prefix: string, prepared: ReturnType<typeof prepareGroup>, source: { sql: string; params: readonly SqlParam[] }, opts: GroupOptions): Promise<RuleMatch[]> {
   const key = group[0].scope.key;
   let clock = performance.now();
   const lap = (phase: string) => {
@@ -41,17 +42,14 @@ export async function scanGroup(port: SqlPort, group: readonly CompiledRule[], p
     opts.onTiming?.(`${key}: ${phase}`, (now - clock) / 1000);
     clock = now;
   };
-  const reg = new ColumnRegistry();
-  const plan = planLeaves(group, reg);
+  const { plan } = prepared;
   const t = `${prefix}_t`;
   const e = `${prefix}_e`;
   const dict = (c: number) => `${prefix}_d${c}`;
   const dictCols = [...new Set(plan.leaves.flatMap((l) => (l.col === null ? [] : [l.col])))];
   const drop = [t, e, ...dictCols.map(dict)];
   try {
-    // The logsource scope is decided on the small facts table, not by re-reading every record.
-    const scope = render(group[0].scope.pred, facts.reg.context(group[0].fields));
-    await port.exec(`CREATE OR REPLACE TEMP TABLE ${t} AS ${extraction(reg, facts, scope.sql)}`, scope.params);
+    await port.exec(`CREATE OR REPLACE TEMP TABLE ${t} AS ${source.sql}`, [...source.params]);
     const [{ n }] = rowsOf<{ n: bigint }>(await port.query(`SELECT count(*) AS n FROM ${t}`));
     lap('extract');
     if (n === 0n) return [];
@@ -96,7 +94,7 @@ export async function scanGroup(port: SqlPort, group: readonly CompiledRule[], p
 }
 
 /** Per leaf: does no / every / some value of its column satisfy it? Row leaves are always 'mixed'. */
-async function leafStates(port: SqlPort, leaves: ReturnType<typeof planLeaves>['leaves'], dict: (c: number) => string, chunk: number): Promise<LeafState[]> {
+async function leafStates(port: SqlPort, leaves: LeafPlan['leaves'], dict: (c: number) => string, chunk: number): Promise<LeafState[]> {
   const state: LeafState[] = leaves.map(() => 'mixed');
   const byCol = new Map<number, number[]>();
   leaves.forEach((l, i) => l.col !== null && byCol.set(l.col, [...(byCol.get(l.col) ?? []), i]));
@@ -118,7 +116,7 @@ async function leafStates(port: SqlPort, leaves: ReturnType<typeof planLeaves>['
  * few integer columns back by value is much cheaper than one boolean column
  * per leaf. Returns, per leaf, its test over `e`.
  */
-async function buildLeafTable(port: SqlPort, leaves: ReturnType<typeof planLeaves>['leaves'], needed: ReadonlySet<number>, t: string, e: string, dict: (c: number) => string): Promise<Map<number, string>> {
+async function buildLeafTable(port: SqlPort, leaves: LeafPlan['leaves'], needed: ReadonlySet<number>, t: string, e: string, dict: (c: number) => string): Promise<Map<number, string>> {
   const test = new Map<number, string>();
   const select: string[] = ['t.id', 't.ts'];
   // Parameters bind in textual order: the select list (row leaves) first, then each join's subquery.
@@ -154,19 +152,4 @@ async function buildLeafTable(port: SqlPort, leaves: ReturnType<typeof planLeave
   }
   await port.exec(`CREATE OR REPLACE TEMP TABLE ${e} AS SELECT ${select.join(', ')} FROM ${t} AS t ${joins.join(' ')}`, params);
   return test;
-}
-
-/** The group's scan table: JSON paths for its fields, except those the facts table already holds. */
-function extraction(reg: ColumnRegistry, facts: Facts, scopeSql: string): string {
-  const known = new Map<number, string>();
-  reg.targets.forEach((target, col) => {
-    const f = facts.reg.find(target);
-    if (f !== undefined) known.set(col, `f_c${f}`);
-  });
-  const fromFacts = [...known.values()].map((k) => `, ${k.slice(2)} AS ${k}`).join('');
-  if (known.size === reg.targets.length) {
-    // Every field is a fact: no record is parsed again.
-    return reg.extraction(`(SELECT id AS ${ident('event.id')}, ts AS ${ident('@timestamp')}${fromFacts} FROM ${facts.table} WHERE ${scopeSql})`, known);
-  }
-  return reg.extraction(`events JOIN (SELECT id AS f_id${fromFacts} FROM ${facts.table} WHERE ${scopeSql}) AS f ON ${ident('event.id')} = f.f_id`, known);
 }

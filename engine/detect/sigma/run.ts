@@ -13,7 +13,8 @@
 import { ident, rowsOf, type SqlParam, type SqlPort } from '../../sql/port';
 import { render } from './backend/ir';
 import { ColumnRegistry } from './scan-sql';
-import { scanGroup, type Facts } from './group-scan';
+import { prepareGroup, scanGroup } from './group-scan';
+import { SharedExtraction, type Facts } from './shared-extraction';
 import { correlationMatches, type CorrelationRow } from './correlation-windows';
 import type { CompiledRule, RuleMatch } from './types';
 
@@ -40,16 +41,24 @@ export async function runRules(port: SqlPort, rules: readonly CompiledRule[], op
   const correlations = rules.filter((r) => r.kind === 'correlation');
   const total = groups.size + correlations.length;
   let done = 0;
-  let n = 0;
   if (groups.size > 0) {
-    const facts = await buildFacts(port, [...groups.values()], 'sigma_facts', opts.onTiming);
+    const list = [...groups.values()];
+    const facts = await buildFacts(port, list, 'sigma_facts', opts.onTiming);
+    const shared = 'sigma_shared';
     try {
-      for (const group of groups.values()) {
-        out.push(...(await scanGroup(port, group, `sigma_scan_${n++}`, facts, { chunkSize: opts.chunkSize ?? 150, onTiming: opts.onTiming })));
+      const prepared = list.map(prepareGroup);
+      // The logsource scope is decided on the small facts table, not by re-reading every record.
+      const scopes = list.map((g) => render(g[0].scope.pred, facts.reg.context(g[0].fields)));
+      const t = performance.now();
+      const x = await SharedExtraction.build(port, facts, prepared.map((p, i) => ({ reg: p.reg, scope: scopes[i] })), shared);
+      opts.onTiming?.('shared extraction', (performance.now() - t) / 1000);
+      for (const [i, group] of list.entries()) {
+        out.push(...(await scanGroup(port, group, `sigma_scan_${i}`, prepared[i], x.select(i), { chunkSize: opts.chunkSize ?? 150, onTiming: opts.onTiming })));
         opts.onProgress?.(++done, total);
       }
     } finally {
       await port.exec(`DROP TABLE IF EXISTS ${facts.table}`);
+      await port.exec(`DROP TABLE IF EXISTS ${shared}`);
     }
   }
   for (const c of correlations) {

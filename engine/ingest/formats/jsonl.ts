@@ -12,7 +12,8 @@ const MAPPED = CORE_COLUMNS.filter((c) => !c.name.startsWith('vestige.') && c.na
   parts: c.name.split('.'),
   numeric: c.type === 'INTEGER' || c.type === 'BIGINT',
 }));
-const TIME_KEYS = ['@timestamp', 'timestamp', 'time', 'ts', 'eventTime', 'EventTime', 'date'];
+/** Top-level keys read as the event time, first present wins (the SQL fast path in `jsonl-sql.ts` reads the same). */
+export const JSONL_TIME_KEYS = ['@timestamp', 'timestamp', 'time', 'ts', 'eventTime', 'EventTime', 'date'] as const;
 
 function lookup(obj: Record<string, unknown>, dotted: string, parts: readonly string[]): unknown {
   const flat = obj[dotted];
@@ -42,7 +43,7 @@ export function jsonObjectToRow(obj: Record<string, unknown>, raw: string, defau
     const v = lookup(obj, c.name, c.parts);
     if (v !== undefined) row[c.name as keyof EventRow] = scalar(v, c.numeric);
   }
-  for (const k of TIME_KEYS) {
+  for (const k of JSONL_TIME_KEYS) {
     const v = obj[k];
     if (v === undefined || v === null) continue;
     const t = typeof v === 'number' ? parseEpoch(v) : typeof v === 'string' ? parseIsoTime(v) ?? (/^\d+(\.\d+)?$/.test(v) ? parseEpoch(Number(v)) : null) : null;

@@ -15,6 +15,11 @@
  * `WINDOW_US` of its start and (b) had opened the recorded parent with
  * PROCESS_CREATE_PROCESS shortly before. Requiring (b) keeps processes that
  * merely inspect new children (AV, csrss, debuggers) from being flagged.
+ * Windows does the same thing on purpose for UAC elevations: AppInfo (svchost)
+ * creates the elevated process and reparents it to the requester, so those
+ * are flagged too (`Privilege Escalation/UACME_59_Sysmon.evtx`), correctly as
+ * to the mechanism; over all 277 EVTX-ATTACK-SAMPLES files these two are the
+ * only hits.
  *
  * A second, weaker flag: the child names a ParentImage that the process it
  * links to by entity id does not have.

@@ -1,8 +1,8 @@
 /** The parsed explorer search: a boolean tree of terms, each with its place in the text. */
 
 export type SearchValue =
-  /** A word or phrase; `wildcard` when an unquoted word holds `*` or `?`. */
-  | { kind: 'text'; text: string; quoted: boolean; wildcard: boolean }
+  /** A word or phrase; an unquoted word with `*` or `?` also has its LIKE `pattern`. */
+  | { kind: 'text'; text: string; quoted: boolean; wildcard: boolean; pattern?: string }
   /** `field:*` or `_exists_:field`. */
   | { kind: 'exists' }
   /** `[a TO b]`, `{a TO b}`, `>a`, `<=b`; a missing bound is open. */

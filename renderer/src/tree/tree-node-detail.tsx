@@ -35,7 +35,7 @@ export function TreeNodeDetail({ node: n }: { node: ProcessNode }) {
       {n.spoof && (
         <Callout intent="danger" compact title="Spoofed parent" data-testid="tree-detail-spoof">
           {SPOOF_TEXT[n.spoof.reason]}
-          {n.spoof.creatorImage && <div>{`Real creator: ${n.spoof.creatorPid ?? '?'} ${n.spoof.creatorImage}`}</div>}
+          {n.spoof.creatorImage && <div className="tree-detail__creator">{`Real creator: ${n.spoof.creatorPid ?? '?'} ${n.spoof.creatorImage}`}</div>}
         </Callout>
       )}
       {n.signals.length > 0 && (

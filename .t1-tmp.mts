@@ -1,0 +1,12 @@
+import { DuckDBInstance, DuckDBBlobValue } from '@duckdb/node-api';
+import { pieceToLinesSql } from '/work/main/engine/ingest/jsonl-sql';
+const inst = await DuckDBInstance.create(':memory:', {autoinstall_known_extensions:'false', autoload_known_extensions:'false'});
+const c = await inst.connect();
+await c.run("SET TimeZone='UTC'");
+const sql = pieceToLinesSql('jl', 'jsonl');
+const text = ['{"@timestamp":"2026-03-01T00:00:00.123456+05:30","host":{"name":"a"},"source.port":"80","process":{"pid":12}}','','  {"a":1}','{"ts":1700000000.5,"message":"x\\u00e9y","event":{"dataset":"d"}}\r','{"a":1,}','[1]','{"time":"bad"}'].join('\n') + '\n';
+const t0 = performance.now();
+await c.run(sql, [DuckDBBlobValue.fromString ? new DuckDBBlobValue(new TextEncoder().encode(text)) : null, 1n, 0n]);
+console.log(performance.now()-t0);
+const r = await c.runAndReadAll('SELECT * FROM jl');
+console.log(r.getRowObjectsJson());
