@@ -5,14 +5,14 @@
  * impossible travel, and a real log (loghub OpenSSH) with many public
  * sources. Screenshots go to e2e/artifacts/.
  */
-import { mkdir, readFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openGeo } from '../engine/geo/node/open-geo';
 import { corpusRoot } from '../engine/testing/node/corpus';
 import { apiCall } from './api';
-import { ARTIFACTS, launchChromium, startApp, type RunningApp } from './web-app';
+import { ARTIFACTS, endSession, startSession, type RunningApp } from './web-app';
 
 const ATTACKER = '185.220.101.47';
 let app: RunningApp;
@@ -33,17 +33,10 @@ async function openMap() {
 }
 
 beforeAll(async () => {
-  await mkdir(ARTIFACTS, { recursive: true });
-  app = await startApp();
-  browser = await launchChromium();
-  page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
-  await page.goto(app.url);
+  ({ app, browser, page } = await startSession());
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await app?.stop();
-});
+afterAll(() => endSession({ app, browser }));
 
 describe('the map on the sample case', () => {
   it('shows the attacker with its country from the database, and private sources apart', async () => {

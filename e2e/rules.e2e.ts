@@ -4,12 +4,11 @@
  * a suppression hides a signal, and an archived signal keeps its reason
  * across a reload. Screenshots go to e2e/artifacts/.
  */
-import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiCall } from './api';
-import { ARTIFACTS, launchChromium, startApp, type RunningApp } from './web-app';
+import { ARTIFACTS, endSession, startSession, type RunningApp } from './web-app';
 
 let app: RunningApp;
 let browser: Browser;
@@ -23,17 +22,10 @@ const signalRow = (id: string) => page.locator(`[data-testid="signal-row"][data-
 const titles = async () => (await apiCall(app.url, 'signals.list')).map((s) => s.ruleTitle);
 
 beforeAll(async () => {
-  await mkdir(ARTIFACTS, { recursive: true });
-  app = await startApp();
-  browser = await launchChromium();
-  page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
-  await page.goto(app.url);
+  ({ app, browser, page } = await startSession());
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await app?.stop();
-});
+afterAll(() => endSession({ app, browser }));
 
 describe('rules view and triage on the sample case', () => {
   it('lists every rule with its coverage here and its compiled SQL', async () => {

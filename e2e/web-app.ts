@@ -3,11 +3,11 @@
  * VESTIGE_HOME, and Debian's Chromium driven by playwright-core.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtemp } from 'node:fs/promises';
+import { mkdir, mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type Page } from 'playwright-core';
 
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 export const ARTIFACTS = join(ROOT, 'e2e/artifacts');
@@ -59,4 +59,25 @@ export async function startApp(args: string[] = []): Promise<RunningApp> {
 
 export function launchChromium(): Promise<Browser> {
   return chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS, headless: true });
+}
+
+export interface Session {
+  app: RunningApp;
+  browser: Browser;
+  page: Page;
+}
+
+/** Web mode on a fresh VESTIGE_HOME plus a browser page opened on it: one per test file. */
+export async function startSession(args: string[] = []): Promise<Session> {
+  await mkdir(ARTIFACTS, { recursive: true });
+  const app = await startApp(args);
+  const browser = await launchChromium();
+  const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+  await page.goto(app.url);
+  return { app, browser, page };
+}
+
+export async function endSession(s: Partial<Session>): Promise<void> {
+  await s.browser?.close();
+  await s.app?.stop();
 }

@@ -3,14 +3,14 @@
  * search, a signal and its events, import by drop and by picker, reload and
  * restart, and the server's refusals. Screenshots go to e2e/artifacts/.
  */
-import { mkdir, readFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WEB } from '../engine/host/wire';
 import { apiCall, rawRequest } from './api';
-import { ARTIFACTS, launchChromium, ROOT, startApp, type RunningApp } from './web-app';
+import { ARTIFACTS, endSession, ROOT, startApp, startSession, type RunningApp } from './web-app';
 
 let app: RunningApp;
 let browser: Browser;
@@ -30,17 +30,10 @@ async function waitTotal(pred: (n: number) => boolean, what: string): Promise<nu
 }
 
 beforeAll(async () => {
-  await mkdir(ARTIFACTS, { recursive: true });
-  app = await startApp();
-  browser = await launchChromium();
-  page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
-  await page.goto(app.url);
+  ({ app, browser, page } = await startSession());
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await app?.stop();
-});
+afterAll(() => endSession({ app, browser }));
 
 describe('web mode on the sample case', () => {
   it('opens on the sample case with its sources, events and signals', async () => {

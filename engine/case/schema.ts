@@ -23,4 +23,8 @@ export const CASE_DDL: readonly string[] = [
   `ALTER TABLE signals ADD COLUMN IF NOT EXISTS status_at TIMESTAMP`,
   `CREATE TABLE IF NOT EXISTS suppressions (
     id VARCHAR PRIMARY KEY, query VARCHAR NOT NULL, rule_id VARCHAR, expires_at TIMESTAMP, reason VARCHAR NOT NULL, created_at TIMESTAMP)`,
+  // Explorer: saved views, and bookmarks/tags/notes on events and signals (engine/views/annotations).
+  `CREATE TABLE IF NOT EXISTS saved_views (id VARCHAR PRIMARY KEY, name VARCHAR NOT NULL, state JSON, created_at TIMESTAMP)`,
+  `CREATE TABLE IF NOT EXISTS annotations (
+    id VARCHAR PRIMARY KEY, target VARCHAR NOT NULL, target_id VARCHAR NOT NULL, kind VARCHAR NOT NULL, text VARCHAR NOT NULL, created_at TIMESTAMP)`,
 ];

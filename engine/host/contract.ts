@@ -23,6 +23,10 @@ import { validProcessTreeQuery } from '../views/process-tree/tree-query';
 
 import type { NewSuppressionArgs, RuleInfo, RuleSelectorArgs, SignalStatus, SuppressionInfo } from '../detect/detect-channels';
 import { validNewSuppression, validRemoveSuppression, validSetEnabled, validSetStatus } from '../detect/detect-channels';
+import type { FieldInfo, FieldTopValues, SavedView, SavedViewState, SqlConsoleResult } from '../views/search/explorer-channels';
+import { validFieldName, validId, validSavedView, validSqlArgs, validTopValuesArgs } from '../views/search/explorer-channels';
+import type { Annotation, AnnotationMark, AnnotationMarksQuery, AnnotationQuery, NewAnnotation } from '../views/annotations/annotation-types';
+import { validAnnotationQuery, validMarksQuery, validNewAnnotation } from '../views/annotations/annotation-types';
 
 export type ArrowBytes = Uint8Array;
 
@@ -75,10 +79,14 @@ export interface EventQuery {
   offset?: number;
   limit?: number;
   order?: 'asc' | 'desc';
+  /** Sort by this field (core column or raw path) first, in `order`; default "@timestamp". */
+  sortField?: string;
 }
 
 export interface EventPage {
   total: number;
+  /** The count stopped at a cap (a search over a large case): `total` is a lower bound; the histogram has the exact count. */
+  totalCapped?: boolean;
   /** Arrow IPC stream: the page's rows, core columns plus raw. */
   rows: ArrowBytes;
 }
@@ -189,6 +197,18 @@ export interface HostContract {
   'views.graph': (q: GraphQuery) => GraphData;
   /** One entity's neighbours, to merge into the graph on screen. */
   'views.graphExpand': (entity: EntityRef) => GraphData;
+  /** Explorer (engine/views/search): top values per field for a query, the fields there are, the read-only SQL console, saved views. */
+  'events.topValues': (q: EventQuery, fields: string[], limit: number) => FieldTopValues[];
+  'events.fields': () => FieldInfo[];
+  'sql.query': (sql: string, limit: number) => SqlConsoleResult;
+  'savedViews.list': () => SavedView[];
+  'savedViews.save': (v: { name: string; state: SavedViewState }) => SavedView;
+  'savedViews.remove': (id: string) => { removed: boolean };
+  /** Bookmarks, tags and notes on events and signals (engine/views/annotations); `marks` places them in time for the timeline. */
+  'annotations.list': (q?: AnnotationQuery) => Annotation[];
+  'annotations.add': (a: NewAnnotation) => Annotation;
+  'annotations.remove': (id: string) => { removed: boolean };
+  'annotations.marks': (q: AnnotationMarksQuery) => AnnotationMark[];
 }
 
 export type Channel = keyof HostContract;
@@ -216,6 +236,7 @@ function validEventQuery(q: unknown): string | null {
   if (o.limit !== undefined && !(isInt(o.limit) && o.limit > 0 && o.limit <= 10000)) return 'limit must be 1..10000';
   if (o.order !== undefined && o.order !== 'asc' && o.order !== 'desc') return 'order must be asc or desc';
   if (o.eventIds !== undefined && !(Array.isArray(o.eventIds) && o.eventIds.every(isInt))) return 'eventIds must be integers';
+  if (o.sortField !== undefined && !validFieldName(o.sortField)) return 'sortField must be a field name';
   return null;
 }
 
@@ -245,6 +266,16 @@ export const CHANNELS: { readonly [C in Channel]: Validator } = {
   'views.timeline': (a) => validTimelineQuery(a[0]),
   'views.graph': (a) => validGraphQuery(a[0]),
   'views.graphExpand': (a) => validEntityRef(a[0]),
+  'events.topValues': (a) => validEventQuery(a[0]) ?? validTopValuesArgs(a),
+  'events.fields': none,
+  'sql.query': validSqlArgs,
+  'savedViews.list': none,
+  'savedViews.save': validSavedView,
+  'savedViews.remove': validId,
+  'annotations.list': validAnnotationQuery,
+  'annotations.add': validNewAnnotation,
+  'annotations.remove': validId,
+  'annotations.marks': validMarksQuery,
 };
 
 export function isChannel(name: string): name is Channel {

@@ -51,12 +51,12 @@ const valueOf = (m: Mapped) => `CAST(${m.parts.length === 1 ? field([m.name]) : 
 
 // JSON text of a leaf → its JS `String(v)`, when that is certain: strings, booleans, plain integers.
 const INT_TEXT = `'^-?[1-9][0-9]{0,14}$|^0$'`;
-const textOk = (v: string) => `(${v} IS NULL OR ${v}[1] = '"' OR ${v} IN ('true', 'false') OR regexp_matches(${v}, ${INT_TEXT}))`;
-const textVal = (v: string) => `CASE WHEN ${v}[1] = '"' THEN (CASE WHEN contains(${v}, '\\') THEN json_extract_string(${v}, '$') ELSE ${v}[2:-2] END) ELSE ${v} END`;
+const textOk = (v: string) => `(${v} IS NULL OR starts_with(${v}, '"') OR ${v} IN ('true', 'false') OR regexp_matches(${v}, ${INT_TEXT}))`;
+const textVal = (v: string) => `CASE WHEN starts_with(${v}, '"') THEN (CASE WHEN contains(${v}, '\\') THEN json_extract_string(${v}, '$') ELSE ${v}[2:-2] END) ELSE ${v} END`;
 // Numeric columns: integers (or digit strings) small enough for the column; objects give null like the JS path.
 const intRe = (k: Mapped['kind']) => (k === 'int32' ? `'^"?(-?[1-9][0-9]{0,8}|0)"?$'` : `'^"?(-?[1-9][0-9]{0,14}|0)"?$'`);
-const intOk = (v: string, k: Mapped['kind']) => `(${v} IS NULL OR ${v}[1] = '{' OR regexp_matches(${v}, ${intRe(k)}))`;
-const intVal = (v: string, k: Mapped['kind']) => `CASE WHEN ${v}[1] = '{' THEN NULL ELSE CAST(trim(${v}, '"') AS ${k === 'int32' ? 'INTEGER' : 'BIGINT'}) END`;
+const intOk = (v: string, k: Mapped['kind']) => `(${v} IS NULL OR starts_with(${v}, '{') OR regexp_matches(${v}, ${intRe(k)}))`;
+const intVal = (v: string, k: Mapped['kind']) => `CASE WHEN starts_with(${v}, '{') THEN NULL ELSE CAST(trim(${v}, '"') AS ${k === 'int32' ? 'INTEGER' : 'BIGINT'}) END`;
 
 /** JS `parseIsoTime` on the JSON text of a string, for stamps without whitespace, years 1000–9998 and months 01–12. */
 const ISO = `'^"([1-9][0-9]{3})-(0[1-9]|1[0-2])-([0-9]{2})[Tt ]([0-9]{2}):([0-9]{2})(?::([0-9]{2})(?:[.,]([0-9]{1,9}))?)?([Zz]|[+-][0-9]{2}(?::?[0-9]{2})?)?"$'`;
@@ -68,34 +68,48 @@ const EPOCH = `'^"?[0-9]+(\\.[0-9]+)?"?$|^[0-9]+(\\.[0-9]+)?([eE][+-]?[0-9]+)?$'
  * but JSON.parse refuses (trailing commas, NaN/Infinity, bad escapes), escapes
  * of UTF-16 surrogates, and dotted keys set to null (JS stops at the flat key).
  */
-const LENIENT = `',\\s*[\\]}]|[:\\[,]\\s*[-+]?(?i:nan|inf)|\\\\[^"\\\\/bfnrtu]|\\\\u[0-9a-fA-F]{0,3}[^0-9a-fA-F]|\\\\u[dD][89abAB]|"[^"]*\\.[^"]*"\\s*:\\s*null'`;
+const LENIENT = (t: string) =>
+  `(contains(${t}, ',}') OR contains(${t}, ',]')
+    OR ((contains(${t}, ', ') OR contains(${t}, ',' || chr(9)) OR contains(${t}, ',' || chr(13))) AND regexp_matches(${t}, ',[ \\t\\r]+[\\]}]'))
+    OR regexp_matches(${t}, '[:\\[,][ \\t\\r]*[-+]?[NnIi][AaNn][NnFf]')
+    OR (contains(${t}, '\\') AND regexp_matches(${t}, '(^|[^\\\\])(\\\\\\\\)*\\\\([^"\\\\/bfnrtu]|u[0-9a-fA-F]{0,3}[^0-9a-fA-F]|u[dD][89abAB])'))
+    OR (contains(${t}, 'null') AND regexp_matches(${t}, '"[^"]*\\.[^"]*"[ \\t\\r]*:[ \\t\\r]*null')))`;
 
 /**
- * One piece (bytes of whole lines, bound as the BLOB parameter) → temp table
- * `name` with one row per line: its number and byte offset, its class
- * (fast/slow/blank), and for fast lines every column. `?` order: the piece,
- * its first line number, its first byte offset.
+ * SQL over one piece (bytes of whole lines). Parameters: $1 the piece (BLOB),
+ * $2 its first line number, $3 its first byte offset, $4 the event id of line 1
+ * of the member (ids are that plus line − 1, so pieces are stored in parallel
+ * and a rejected line leaves a gap), $5 the source id, $6 the member path.
+ *  - 'insert': stores the fast lines in `events` (fails on any invalid JSON:
+ *    the caller then runs 'insert-safe', which checks every line first);
+ *  - 'slow': the lines for the JS parser (line, off, text).
  */
-export function pieceToLinesSql(name: string, defaultDataset: string): string {
+export function pieceSql(mode: 'insert' | 'insert-safe' | 'slow', defaultDataset: string): string {
   const cols = MAPPED.map((m, i) => `${valueOf(m)} AS v${i}`).join(', ');
   const oks = MAPPED.map((m, i) => (m.kind === 'text' ? textOk(`v${i}`) : intOk(`v${i}`, m.kind))).join(' AND ');
   const outs = MAPPED.map((m, i) => {
     const v = `v${i}`;
     const e = m.kind === 'text' ? textVal(v) : intVal(v, m.kind);
-    if (m.name === 'event.timezone') return `coalesce(${e}, tz) AS ${ident(m.name)}`;
-    if (m.name === 'event.dataset') return `coalesce(${e}, ${q(defaultDataset)}) AS ${ident(m.name)}`;
-    return `${e} AS ${ident(m.name)}`;
+    if (m.name === 'event.timezone') return `coalesce(${e}, tz)`;
+    if (m.name === 'event.dataset') return `coalesce(${e}, ${q(defaultDataset)})`;
+    return e;
   });
   const tv = `CAST(coalesce(${JSONL_TIME_KEYS.map((k) => field([k])).join(', ')}) AS VARCHAR)`;
   const int = (x: string) => `CAST(nullif(${x}, '') AS INTEGER)`;
-  const zoneMin = `(CASE WHEN iso.z IN ('', 'Z', 'z') THEN 0 WHEN iso.z[1] = '-' THEN -1 ELSE 1 END * (CAST(iso.z[2:3] AS INTEGER) * 60 + coalesce(${int(`replace(iso.z[4:], ':', '')`)}, 0)))`;
-  return `CREATE OR REPLACE TEMP TABLE ${ident(name)} AS
-WITH s AS (SELECT string_split(decode(?::BLOB), chr(10)) AS parts, ?::BIGINT AS line0, ?::BIGINT AS off0),
+  const zoneMin = `(CASE WHEN iso.z IN ('', 'Z', 'z') THEN 0 ELSE (CASE WHEN iso.z[1] = '-' THEN -1 ELSE 1 END) * (CAST(iso.z[2:3] AS INTEGER) * 60 + coalesce(${int(`replace(iso.z[4:], ':', '')`)}, 0)) END)`;
+  const valid = mode === 'insert' ? '' : 'json_valid(text) AND ';
+  const head = mode === 'slow'
+    ? ''
+    : `INSERT INTO events (${ident('event.id')}, ${FAST_COLUMNS.map(ident).join(', ')}, ${ident('vestige.source_id')}, ${ident('vestige.member')}, ${ident('vestige.offset')}, ${ident('vestige.line')})\n`;
+  const tailSql = mode === 'slow'
+    ? `SELECT line, off, text FROM w WHERE cls = 'slow' ORDER BY line`
+    : `SELECT $4::BIGINT + line - 1, epoch_ms(ms), ${outs.join(', ')}, text, $5::INTEGER, $6::VARCHAR, off, line FROM w WHERE cls = 'fast'`;
+  return `${head}WITH s AS (SELECT string_split(decode($1::BLOB), chr(10)) AS parts, $2::BIGINT AS line0, $3::BIGINT AS off0),
 l AS (SELECT line0 + i - 1 AS line, off0 + coalesce(sum(strlen(t) + 1) OVER (ORDER BY i ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING), 0) AS off, t, i, n
       FROM (SELECT unnest(parts) AS t, generate_subscripts(parts, 1) AS i, len(parts) AS n, line0, off0 FROM s)),
 c AS (SELECT line, off, CASE WHEN suffix(t, chr(13)) THEN t[:-2] ELSE t END AS text FROM l WHERE i < n OR t <> ''),
 p AS (SELECT line, off, text,
-        CASE WHEN text[1] = '{' AND text[-1] = '}' AND NOT regexp_matches(text, ${LENIENT}) THEN try(json_transform(text, ${q(structure())})) END AS j
+        CASE WHEN starts_with(text, '{') AND suffix(text, '}') AND ${valid}NOT ${LENIENT('text')} THEN json_transform(text, ${q(structure())}) END AS j
       FROM c),
 v AS (SELECT line, off, text, j, ${cols}, ${tv} AS tv FROM p),
 t AS (SELECT *, CASE WHEN tv IS NULL THEN 'none' WHEN regexp_matches(tv, ${ISO}) THEN 'iso' WHEN regexp_matches(tv, ${EPOCH}) THEN 'epoch' ELSE 'slow' END AS tk FROM v),
@@ -116,10 +130,7 @@ u AS (SELECT *,
 w AS (SELECT *, CASE WHEN text = '' THEN 'blank'
                      WHEN j IS NULL OR tk = 'slow' OR (tk <> 'none' AND (ms IS NULL OR abs(ms) > 8640000000000000)) OR NOT (${oks}) THEN 'slow'
                      ELSE 'fast' END AS cls FROM u)
-SELECT line, off, cls, CASE WHEN cls = 'fast' THEN ms END AS ms, CASE WHEN cls = 'fast' THEN epoch_ms(ms) END AS ${ident('@timestamp')},
-       ${outs.map((o) => `CASE WHEN cls = 'fast' THEN ${o.replace(/ AS ("[^"]+")$/, ' END AS $1')}`).join(',\n       ')},
-       text AS raw
-FROM w`;
+${tailSql}`;
 }
 
 /** Every stored core column of the fast path, in the temp table's names. */

@@ -19,8 +19,13 @@ export interface Line {
 export interface LineSplitterOptions {
   /** Lines longer than this are rejected (and skipped) instead of buffered. */
   maxLineBytes?: number;
+  /** Where the stream starts when it is the middle of a member (1-based line, byte offset). */
+  firstLine?: number;
+  firstOffset?: number;
 }
 
+/** Default longest line; longer ones are rejected. */
+export const MAX_LINE_BYTES = 16 * 1024 * 1024;
 const NL = 10;
 const CR = 13;
 
@@ -35,7 +40,9 @@ export class LineSplitter {
   private readonly maxLineBytes: number;
 
   constructor(opts: LineSplitterOptions = {}) {
-    this.maxLineBytes = opts.maxLineBytes ?? 16 * 1024 * 1024;
+    this.maxLineBytes = opts.maxLineBytes ?? MAX_LINE_BYTES;
+    this.lineNo = (opts.firstLine ?? 1) - 1;
+    this.offset = opts.firstOffset ?? 0;
   }
 
   /** Feeds a piece of the stream; calls `emit` for every complete line. */

@@ -1,6 +1,7 @@
 /**
  * `npm run bench`: Vestige's figures beside a reference, in one run, with the
- * machine's details. Sizes: VESTIGE_BENCH_LINES (default 1,000,000).
+ * machine's details. Sizes: VESTIGE_BENCH_LINES (default 1,000,000),
+ * VESTIGE_BENCH_SIGMA_EVENTS (default 1,000,000; the Sigma section needs the corpus).
  */
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -11,6 +12,8 @@ import { openDuckDb } from '../../sql/node/duckdb-native';
 import { rowsOf } from '../../sql/port';
 import { writeJsonlFixture } from './jsonl-fixture';
 import { machineDetails } from './machine';
+import { benchSigma } from './sigma-bench';
+import { corpusRoot } from '../../testing/node/corpus';
 
 function mb(bytes: number, s: number): string {
   return `${(bytes / 1e6 / s).toFixed(1)} MB/s`;
@@ -48,6 +51,7 @@ async function main(): Promise<void> {
   const dir = await mkdtemp(join(tmpdir(), 'vestige-bench-'));
   try {
     await benchJsonl(dir, lines);
+    await benchSigma(corpusRoot(), dir, Number(process.env.VESTIGE_BENCH_SIGMA_EVENTS ?? 1_000_000));
   } finally {
     await rm(dir, { recursive: true, force: true });
   }

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { checkRules } from './check';
 import { compileSigma } from './compile';
-import { TEST_PIPELINE } from './test-support';
+import { openDuckDb } from '../../sql/node/duckdb-native';
+import { TEST_PIPELINE, loadEvents, matchIds, type TestEvent } from './test-support';
 
 const opts = { pipelines: [TEST_PIPELINE] };
 
@@ -96,30 +97,49 @@ detection:
 
 describe('filters (v2.1)', () => {
   const rule = `title: R
-id: 11111111-1111-1111-1111-111111111111
+id: 6f3e2987-db24-4c78-a860-b4f4095a7095
 logsource: { product: test, category: process_creation }
 detection:
     sel:
         Image|endswith: '\\rar.exe'
     condition: sel
 `;
-  const filter = `title: F
-logsource: { product: test }
+  // The specification's own example (sigma-filters-specification.md), product changed to our test pipeline.
+  const filter = `title: Filter Administrator account
+description: The valid administrator account start with adm_
+logsource:
+    category: process_creation
+    product: test
 filter:
     rules:
-        - 11111111-1111-1111-1111-111111111111
+        - 6f3e2987-db24-4c78-a860-b4f4095a7095 # Data Compressed - rar.exe
+        - df0841c0-9846-4e9f-ad8a-7df91571771b # Login on jump host
     selection:
         User|startswith: 'adm_'
-    condition: not selection
+    condition: selection
 `;
-  it('AND the filter condition into the rules it names', () => {
+  const EVENTS: TestEvent[] = [
+    { id: 1, raw: { Image: 'C:\\Windows\\rar.exe', User: 'adm_alice' } },
+    { id: 2, raw: { Image: 'C:\\Windows\\rar.exe', User: 'bob' } },
+    { id: 3, raw: { Image: 'C:\\Windows\\rar.exe' } },
+    { id: 4, raw: { Image: 'C:\\Windows\\zip.exe', User: 'bob' } },
+  ];
+  it('suppresses the events its condition selects, in the rules it names', async () => {
     const { rules, errors } = compileSigma(rule + '---\n' + filter, 'f.yml', opts);
     expect(errors).toEqual([]);
     expect(rules[0].sql).toContain(`NOT coalesce(starts_with(lower(json_extract_string(raw, '$.User')), ?), false)`);
-    expect(rules[0].params).toEqual(['test', '\\rar.exe', 'adm_']);
+    const db = await openDuckDb();
+    try {
+      await loadEvents(db, EVENTS);
+      // adm_alice is the filtered administrator; an event without User is not filtered.
+      expect(await matchIds(db, rules[0])).toEqual([2, 3]);
+      expect(await matchIds(db, compileSigma(rule, 'r.yml', opts).rules[0])).toEqual([1, 2, 3]);
+    } finally {
+      await db.close();
+    }
   });
   it('leave other rules and other logsources alone', () => {
-    const other = filter.replace('11111111-1111-1111-1111-111111111111', 'someone-else');
+    const other = filter.replace('6f3e2987-db24-4c78-a860-b4f4095a7095', 'someone-else');
     expect(compileSigma(rule + '---\n' + other, 'f.yml', opts).rules[0].params).toEqual(['test', '\\rar.exe']);
     const windows = filter.replace('product: test', 'product: windows');
     expect(compileSigma(rule + '---\n' + windows, 'f.yml', opts).rules[0].params).toEqual(['test', '\\rar.exe']);

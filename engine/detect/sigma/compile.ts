@@ -112,8 +112,10 @@ function compileDetection(rule: SigmaRule, filters: readonly FilterRule[], pipel
   const scope = simplify(scopePred(res.scope, st));
   let pred = convertCondition(rule.condition, rule.detections, st);
   for (const f of filters) {
-    // pySigma semantics: the rule's condition AND the filter's condition (filters say `not selection`).
-    pred = simplify({ op: 'and', args: [pred, convertCondition(f.condition, f.detections, st)] });
+    // Sigma filters v2.1: a filter exists "to suppress matches", and the spec's own example
+    // (`selection: User|startswith: 'adm_'`, `condition: selection`, "the valid administrator
+    // account") names the events to drop. So its condition is excluded: rule AND NOT filter.
+    pred = simplify({ op: 'and', args: [pred, { op: 'not', arg: convertCondition(f.condition, f.detections, st) }] });
   }
   const { sql, params } = render(simplify({ op: 'and', args: [scope, pred] }), inlineContext(st.fields));
   return {

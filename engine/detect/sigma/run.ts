@@ -1,16 +1,18 @@
 /**
- * Evaluates many compiled rules in few scans. First one pass over `events`
- * extracts the fields logsource scopes test (Channel, EventID, dataset…) into
- * a facts table. Detection rules are grouped by logsource scope; for each
- * group one pass over the group's events extracts every field any rule of the
- * group reads (all JSON paths in one multi-path extraction, so each record is
- * parsed once per group it belongs to) into a temporary table, then one query
- * evaluates every rule of the group against that small table (a UNION ALL of
- * per-rule filters, in chunks). Lists travel as text (id lists as
- * comma-separated strings) because the port hands back scalar columns. Correlations run their own query over their
- * base rules' matches and are windowed in `correlation-windows.ts`.
+ * Evaluates many compiled rules in few scans:
+ *  1. facts: one pass over `events` extracts the fields logsource scopes test
+ *     (Channel, EventID, dataset…);
+ *  2. shared extraction (shared-extraction.ts): one more pass reads, for each
+ *     record, the JSON paths of every group it belongs to (groups = rules
+ *     with the same logsource scope), so `raw` is read once, not per group;
+ *  3. per group (group-scan.ts): distinct values per field, each distinct
+ *     atomic condition evaluated once on them, constant conditions folded,
+ *     and only the rules that can still match run per row.
+ * Lists travel as text (id lists as comma-separated strings) because the
+ * port hands back scalar columns. Correlations run their own query over
+ * their base rules' matches and are windowed in `correlation-windows.ts`.
  */
-import { ident, rowsOf, type SqlParam, type SqlPort } from '../../sql/port';
+import { rowsOf, type SqlParam, type SqlPort } from '../../sql/port';
 import { render } from './backend/ir';
 import { ColumnRegistry } from './scan-sql';
 import { prepareGroup, scanGroup } from './group-scan';

@@ -29,7 +29,21 @@ export interface GroupFields {
   readonly scope: { readonly sql: string; readonly params: readonly SqlParam[] };
 }
 
-const isJson = (c: FieldTarget['candidates'][number]): c is { json: string } => 'json' in c;
+type Candidate = FieldTarget['candidates'][number];
+const isJson = (c: Candidate): c is { json: string } => 'json' in c;
+
+/**
+ * A wildcard path (`$.Event.UserData.*.X`) as its fixed prefix, read with the
+ * other paths in the one multi-path extraction, and the rest, applied to that
+ * small subtree only where it exists: a wildcard cannot join the multi-path
+ * list, and on its own it would parse the whole record again per field.
+ */
+function splitWildcard(c: Candidate): { prefix: string; rest: string } | null {
+  if (!('jsonAny' in c)) return null;
+  const i = c.jsonAny.indexOf('.*');
+  return i > 1 ? { prefix: c.jsonAny.slice(0, i), rest: '$' + c.jsonAny.slice(i) } : null;
+}
+const pathOf = (c: Candidate) => (isJson(c) ? c.json : splitWildcard(c)?.prefix);
 const quote = (s: string) => `'${s.replace(/'/g, "''")}'`;
 
 export class SharedExtraction {
@@ -69,7 +83,8 @@ export class SharedExtraction {
         for (const t of groups[g].reg.targets) {
           if (facts.reg.find(t) !== undefined) continue;
           for (const c of t.candidates) {
-            if (isJson(c)) ps.add(c.json);
+            const path = pathOf(c);
+            if (path !== undefined) ps.add(path);
             else {
               const e = candidateSql(c, DUCKDB);
               if (!exprSigs.has(e)) exprs.push(e);
@@ -107,7 +122,14 @@ export class SharedExtraction {
     const cols = reg.targets.map((t, i) => {
       if (known[i] !== undefined) return `f_c${known[i]} AS c${i}`;
       const per = sigs.map((s) => {
-        const parts = t.candidates.map((c) => (isJson(c) ? `j[${this.paths[s].indexOf(c.json) + 1}]` : `e${this.exprs.indexOf(candidateSql(c, DUCKDB))}`));
+        const parts = t.candidates.map((c) => {
+          const path = pathOf(c);
+          if (path === undefined) return `e${this.exprs.indexOf(candidateSql(c, DUCKDB))}`;
+          const at = `j[${this.paths[s].indexOf(path) + 1}]`;
+          const w = splitWildcard(c);
+          // The subtree comes back as JSON text; a scalar there has no children, as with the wildcard.
+          return w ? `(CASE WHEN json_valid(${at}) THEN json_extract_string(${at}, '${w.rest}')[1] END)` : at;
+        });
         return parts.length === 0 ? 'NULL' : parts.length === 1 ? parts[0] : `coalesce(${parts.join(', ')})`;
       });
       const expr = sigs.length === 0 ? 'NULL' : sigs.length === 1 ? per[0] : `CASE sig_no ${per.map((p, k) => `WHEN ${sigs[k]} THEN ${p}`).join(' ')} END`;

@@ -13,6 +13,7 @@ import { runDetection } from '../../detect/run-detection';
 import { loadRuleFiles } from '../../detect/node/load-rules';
 import { detectHandlers } from '../../detect/node/detect-handlers';
 import { eventHistogram, eventPage } from '../../views/events-view';
+import { explorerHandlers } from '../../views/search/explorer-handlers';
 import { lazyGeo } from '../../geo/node/lazy-geo';
 import { geoView } from '../../views/geo/geo-view';
 import { timeline } from '../../views/timeline/timeline-query';
@@ -72,6 +73,7 @@ export async function createHostService(opts: HostServiceOptions): Promise<HostS
     'signals.list': () => listSignals(c.port),
     'detect.run': async () => ({ signals: (await detect()).signals }),
     ...detectHandlers(c.port, () => loadRuleFiles(rulePaths)),
+    ...explorerHandlers(c.port),
     'import.paths': (paths) => importAndDetect(paths),
     'import.upload': async (name, bytes) => {
       // Uploaded bytes are kept in the case as evidence, named by content.

@@ -12,7 +12,10 @@ import {
   DuckDBConnection,
   DuckDBDataChunk,
   DuckDBInstance,
+  DuckDBPreparedStatement,
   DuckDBTypeId,
+  type DuckDBResultReader,
+  blobValue,
   timestampValue,
   type DuckDBType,
   type DuckDBValue,
@@ -191,7 +194,44 @@ class NativeDuckDb implements SqlPort {
   constructor(
     private readonly instance: DuckDBInstance,
     private readonly conn: DuckDBConnection,
+    /** False for a fork: closing it closes its connection only. */
+    private readonly ownsInstance = true,
   ) {}
+
+  /**
+   * Another connection to the same database, for work that runs beside this
+   * one (the importer's parallel JSON-lines path, `ingest/jsonl-bulk.ts`).
+   * Its temp tables are its own.
+   */
+  async fork(): Promise<NativeDuckDb> {
+    const conn = await this.instance.connect();
+    await conn.run("SET TimeZone = 'UTC'").catch(() => undefined);
+    return new NativeDuckDb(this.instance, conn, false);
+  }
+
+  /** Statements run again and again with new bytes: planned once (a big statement takes longer to plan than to run on a piece). */
+  private readonly prepared = new Map<string, DuckDBPreparedStatement>();
+
+  private async prepare(sql: string, bytes: Uint8Array, params: readonly SqlParam[]): Promise<DuckDBPreparedStatement> {
+    let p = this.prepared.get(sql);
+    if (!p) {
+      p = await this.conn.prepare(sql);
+      this.prepared.set(sql, p);
+    }
+    p.bind([blobValue(bytes), ...(toDuckParams(params) ?? [])]);
+    return p;
+  }
+
+  /** Runs one statement whose first parameter is `bytes` (a BLOB), the rest `params`; returns the rows it changed. */
+  async execBytes(sql: string, bytes: Uint8Array, params: readonly SqlParam[] = []): Promise<number> {
+    const r = await (await this.prepare(sql, bytes, params)).run();
+    return r.rowsChanged;
+  }
+
+  /** `query` whose first parameter is `bytes` (a BLOB). */
+  async queryBytes(sql: string, bytes: Uint8Array, params: readonly SqlParam[] = []): Promise<Table> {
+    return this.toArrow(await (await this.prepare(sql, bytes, params)).runAndReadAll());
+  }
 
   async exec(sql: string, params?: readonly SqlParam[]): Promise<void> {
     if (params && params.length) await this.conn.run(sql, toDuckParams(params));
@@ -199,7 +239,10 @@ class NativeDuckDb implements SqlPort {
   }
 
   async query(sql: string, params?: readonly SqlParam[]): Promise<Table> {
-    const reader = await this.conn.runAndReadAll(sql, toDuckParams(params));
+    return this.toArrow(await this.conn.runAndReadAll(sql, toDuckParams(params)));
+  }
+
+  private toArrow(reader: DuckDBResultReader): Table {
     const names = reader.columnNames();
     const kinds = reader.columnTypes().map(kindOf);
     const cols = reader.getColumns();
@@ -270,7 +313,9 @@ class NativeDuckDb implements SqlPort {
   }
 
   async close(): Promise<void> {
+    for (const p of this.prepared.values()) p.destroySync();
+    this.prepared.clear();
     this.conn.closeSync();
-    this.instance.closeSync();
+    if (this.ownsInstance) this.instance.closeSync();
   }
 }

@@ -1,5 +1,5 @@
-/** The explorer table's columns; widths in px, `grow` shares what is left. */
-import { displayValue, type EventRecord } from './event-record';
+/** The explorer table's columns; widths in px, `grow` shares what is left. Any core column or raw field path can be one. */
+import { displayValue, rawField, type EventRecord } from './event-record';
 
 export interface EventColumn {
   key: string;
@@ -29,3 +29,24 @@ export const EVENT_COLUMNS: readonly EventColumn[] = [
     value: (r) => text('message')(r) || text('process.command_line')(r),
   },
 ];
+
+export const DEFAULT_COLUMNS: readonly string[] = EVENT_COLUMNS.map((c) => c.key);
+const KNOWN = new Map(EVENT_COLUMNS.map((c) => [c.key, c]));
+
+/** A column for any field: the known ones as above, other core columns by name, anything else read from raw. */
+export function columnFor(key: string): EventColumn {
+  const known = KNOWN.get(key);
+  if (known) return known;
+  return {
+    key,
+    label: key,
+    width: 140,
+    value: (r) => (key in r.fields ? displayValue(key, r.fields[key]) : rawField(r, key)),
+  };
+}
+
+/** The message column stays last, so added columns do not push it off to the right. */
+export function tableColumns(keys: readonly string[]): EventColumn[] {
+  const cols = keys.map(columnFor);
+  return [...cols.filter((c) => !c.grow), ...cols.filter((c) => c.grow)];
+}

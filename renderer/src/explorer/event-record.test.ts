@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { Int64, Table, TimestampMicrosecond, Utf8, tableToIPC, vectorFromArray } from 'apache-arrow';
-import { decodeEventPage, prettyRaw } from './event-record';
+import { decodeEventPage, prettyRaw, rawField } from './event-record';
 import { EVENT_COLUMNS } from './event-columns';
 
 function page() {
@@ -41,5 +41,16 @@ describe('prettyRaw', () => {
     expect(prettyRaw('{"a":1}')).toBe('{\n  "a": 1\n}');
     expect(prettyRaw('not json')).toBe('not json');
     expect(prettyRaw(null)).toBe('');
+  });
+});
+
+describe('rawField', () => {
+  it('reads a dotted path from the raw JSON, as text', () => {
+    const r = { id: 1, fields: {}, raw: '{"sshd":{"method":"password","n":3,"o":{"a":1}}}' };
+    expect(rawField(r, 'sshd.method')).toBe('password');
+    expect(rawField(r, '@sshd.n')).toBe('3');
+    expect(rawField(r, 'sshd.o')).toBe('{"a":1}');
+    expect(rawField(r, 'sshd.missing.x')).toBe('');
+    expect(rawField({ id: 2, fields: {}, raw: 'not json' }, 'a')).toBe('');
   });
 });

@@ -68,3 +68,25 @@ export function prettyRaw(raw: string | null): string {
     return raw;
   }
 }
+
+const parsed = new WeakMap<EventRecord, unknown>();
+
+/** A raw field by dotted path, as text ('' when absent); the record is parsed once. */
+export function rawField(r: EventRecord, path: string): string {
+  if (!parsed.has(r)) {
+    let v: unknown = null;
+    try {
+      v = r.raw === null ? null : JSON.parse(r.raw);
+    } catch {
+      // Raw text that is not JSON has no fields.
+    }
+    parsed.set(r, v);
+  }
+  let cur = parsed.get(r);
+  for (const part of path.replace(/^@/, '').split('.')) {
+    if (cur === null || typeof cur !== 'object' || Array.isArray(cur)) return '';
+    cur = (cur as Record<string, unknown>)[part];
+  }
+  if (cur === undefined || cur === null) return '';
+  return typeof cur === 'object' ? JSON.stringify(cur) : String(cur);
+}

@@ -3,17 +3,19 @@
  * pages under them are fetched as they scroll into view.
  */
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useEffect, useRef } from 'react';
+import { useEffect, useMemo, useRef } from 'react';
+import { annotationsOf, indexAnnotations } from '../annotations/annotation-index';
+import { PivotValue } from '../pivot/pivot-value';
+import { entityKind } from '../pivot/entity-kind';
 import { useApp } from '../store/app-store';
-import { EVENT_COLUMNS } from './event-columns';
+import { tableColumns, type EventColumn } from './event-columns';
 import { rowAt } from './page-cache';
 
 const ROW_HEIGHT = 24;
 const HEADER_HEIGHT = 26;
-/** Columns keep their widths; a narrow pane scrolls sideways, header and rows together. */
-const MIN_WIDTH = EVENT_COLUMNS.reduce((n, c) => n + c.width, 0);
+const STAR_WIDTH = 28;
 
-const cellStyle = (c: (typeof EVENT_COLUMNS)[number]) => (c.grow ? { flex: `1 0 ${c.width}px` } : { flex: `0 0 ${c.width}px` });
+const cellStyle = (c: EventColumn) => (c.grow ? { flex: `1 0 ${c.width}px` } : { flex: `0 0 ${c.width}px` });
 
 export function EventTable() {
   const total = useApp((s) => s.total) ?? 0;
@@ -24,6 +26,16 @@ export function EventTable() {
   const selected = useApp((s) => s.selectedEvent);
   const selectEvent = useApp((s) => s.selectEvent);
   const scroller = useRef<HTMLDivElement>(null);
+  const columnKeys = useApp((s) => s.columns);
+  const sortField = useApp((s) => s.sortField) ?? '@timestamp';
+  const order = useApp((s) => s.order);
+  const sortBy = useApp((s) => s.sortBy);
+  const annotations = useApp((s) => s.annotations);
+  const toggleBookmark = useApp((s) => s.toggleBookmark);
+  const columns = useMemo(() => tableColumns(columnKeys), [columnKeys]);
+  const index = useMemo(() => indexAnnotations(annotations), [annotations]);
+  // Columns keep their widths; a narrow pane scrolls sideways, header and rows together.
+  const MIN_WIDTH = STAR_WIDTH + columns.reduce((n, c) => n + c.width, 0);
 
   const virtual = useVirtualizer({
     count: total,
@@ -49,9 +61,22 @@ export function EventTable() {
   return (
     <div className="event-table" role="table" ref={scroller}>
       <div className="event-table__head" role="row" style={{ minWidth: MIN_WIDTH, height: HEADER_HEIGHT }}>
-        {EVENT_COLUMNS.map((c) => (
-          <div key={c.key} className="event-table__cell" style={cellStyle(c)} role="columnheader">
+        <div className="event-table__cell event-table__star" style={{ flex: `0 0 ${STAR_WIDTH}px` }} role="columnheader" title="Bookmarked">
+          ★
+        </div>
+        {columns.map((c) => (
+          <div
+            key={c.key}
+            className="event-table__cell event-table__sortable"
+            style={cellStyle(c)}
+            role="columnheader"
+            data-testid={`column-header-${c.key}`}
+            aria-sort={sortField === c.key ? (order === 'asc' ? 'ascending' : 'descending') : 'none'}
+            title={`Sort by ${c.key}`}
+            onClick={() => sortBy(c.key)}
+          >
             {c.label}
+            {sortField === c.key ? (order === 'asc' ? ' ▲' : ' ▼') : ''}
           </div>
         ))}
       </div>
@@ -69,11 +94,14 @@ export function EventTable() {
               style={{ transform: `translateY(${v.start - HEADER_HEIGHT}px)`, height: ROW_HEIGHT }}
               onClick={() => row && selectEvent(row)}
             >
-              {EVENT_COLUMNS.map((c) => {
+              <div className="event-table__cell event-table__star" style={{ flex: `0 0 ${STAR_WIDTH}px` }}>
+                {row && <BookmarkStar marked={annotationsOf(index, 'event', row.id).bookmark !== null} onToggle={() => void toggleBookmark('event', String(row.id))} />}
+              </div>
+              {columns.map((c) => {
                 const text = row ? c.value(row) : '';
                 return (
                   <div key={c.key} className="event-table__cell" style={cellStyle(c)} title={text}>
-                    {text}
+                    {text && entityKind(c.key) ? <PivotValue field={c.key} value={text} /> : text}
                   </div>
                 );
               })}
@@ -83,5 +111,23 @@ export function EventTable() {
         {total === 0 && !loading && <div className="event-table__empty">No events match.</div>}
       </div>
     </div>
+  );
+}
+
+function BookmarkStar({ marked, onToggle }: { marked: boolean; onToggle(): void }) {
+  return (
+    <button
+      type="button"
+      className={`bookmark-star${marked ? ' bookmark-star--on' : ''}`}
+      data-testid="bookmark-toggle"
+      data-bookmarked={marked}
+      aria-label={marked ? 'Remove bookmark' : 'Bookmark this event'}
+      onClick={(e) => {
+        e.stopPropagation();
+        onToggle();
+      }}
+    >
+      {marked ? '★' : '☆'}
+    </button>
   );
 }

@@ -7,17 +7,20 @@ import type { EventQuery, Histogram } from '../../../engine/host/contract';
 import { errorText, type AppState, type SliceCreator } from '../store/app-state';
 import { buildQuery } from './event-query';
 import { decodeEventPage, type EventRecord } from './event-record';
+import { createExplorerToolsSlice, type ExplorerToolsSlice } from './explorer-tools-slice';
 import { missingPages, pageRequest, pagesForRange, withPage, PAGE_SIZE, type Pages } from './page-cache';
 
 export const HISTOGRAM_BUCKETS = 100;
 
-export interface ExplorerSlice {
+export interface ExplorerSlice extends ExplorerToolsSlice {
   search: string;
   from: string | null;
   to: string | null;
   generation: number;
   /** Matching events, null until the first page of a query arrives. */
   total: number | null;
+  /** The host stopped counting (see COUNT_CAP in engine/views/events-view.ts): `total` is a lower bound until the histogram arrives. */
+  totalCapped: boolean;
   /** True from a query change until its first page arrives; `total` is the old one meanwhile. */
   loading: boolean;
   pages: Pages<EventRecord>;
@@ -35,10 +38,11 @@ export interface ExplorerSlice {
 
 export function currentQuery(s: AppState): EventQuery {
   const signal = s.signals.find((x) => x.id === s.selectedSignalId) ?? null;
-  return buildQuery({ search: s.search, from: s.from, to: s.to, signal });
+  return buildQuery({ search: s.search, from: s.from, to: s.to, signal, sortField: s.sortField, order: s.order });
 }
 
-export const createExplorerSlice: SliceCreator<ExplorerSlice> = ({ host }) => (set, get) => {
+export const createExplorerSlice: SliceCreator<ExplorerSlice> = (deps) => (set, get, api) => {
+  const { host } = deps;
   const inflight = new Set<number>();
 
   const fetchPage = async (gen: number, page: number, total: number | null) => {
@@ -47,7 +51,7 @@ export const createExplorerSlice: SliceCreator<ExplorerSlice> = ({ host }) => (s
       const res = await host.call('events.page', { ...currentQuery(get()), ...pageRequest(page, total) });
       if (get().generation !== gen) return;
       const rows = decodeEventPage(res.rows, page * PAGE_SIZE);
-      set((s) => ({ total: res.total, loading: false, pages: withPage(s.pages, page, rows), explorerError: null }));
+      set((s) => ({ total: res.total, totalCapped: res.totalCapped ?? false, loading: false, pages: withPage(s.pages, page, rows), explorerError: null }));
     } catch (e) {
       if (get().generation === gen) set({ explorerError: errorText(e), loading: false });
     } finally {
@@ -65,11 +69,13 @@ export const createExplorerSlice: SliceCreator<ExplorerSlice> = ({ host }) => (s
   };
 
   return {
+    ...createExplorerToolsSlice(deps)(set, get, api),
     search: '',
     from: null,
     to: null,
     generation: 0,
     total: null,
+    totalCapped: false,
     loading: false,
     pages: {},
     histogram: null,
@@ -91,6 +97,7 @@ export const createExplorerSlice: SliceCreator<ExplorerSlice> = ({ host }) => (s
       set({ generation: gen, pages: {}, loading: true, explorerError: null });
       void fetchPage(gen, 0, null);
       void fetchHistogram(gen);
+      void get().loadTopValues();
     },
     ensureRows(first, last) {
       const { total, pages, generation, loading } = get();

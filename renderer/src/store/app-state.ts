@@ -12,8 +12,9 @@ import type { MapSlice } from '../map/map-slice';
 import type { TimelineSlice } from '../timeline/timeline-slice';
 import type { GraphSlice } from '../graph/graph-slice';
 import type { TreeSlice } from '../tree/tree-slice';
+import type { AnnotationsSlice } from '../annotations/annotations-slice';
 
-export type AppState = CaseSlice & ExplorerSlice & SignalsSlice & ImportSlice & ShellSlice & MapSlice & TimelineSlice & GraphSlice & RulesSlice & TreeSlice;
+export type AppState = CaseSlice & ExplorerSlice & SignalsSlice & ImportSlice & ShellSlice & MapSlice & TimelineSlice & GraphSlice & RulesSlice & TreeSlice & AnnotationsSlice;
 
 /** What every slice creator gets besides set/get: the host, never a global. */
 export interface SliceDeps {

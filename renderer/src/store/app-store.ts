@@ -15,6 +15,7 @@ import { createMapSlice } from '../map/map-slice';
 import { createTimelineSlice } from '../timeline/timeline-slice';
 import { createGraphSlice } from '../graph/graph-slice';
 import { createTreeSlice } from '../tree/tree-slice';
+import { createAnnotationsSlice } from '../annotations/annotations-slice';
 import type { AppState, SliceDeps } from './app-state';
 
 export type AppStore = StoreApi<AppState>;
@@ -31,6 +32,7 @@ export function createAppStore(deps: SliceDeps): AppStore {
     ...createTimelineSlice(deps)(...a),
     ...createGraphSlice(deps)(...a),
     ...createTreeSlice(deps)(...a),
+    ...createAnnotationsSlice(deps)(...a),
   }));
 }
 
