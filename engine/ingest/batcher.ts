@@ -37,45 +37,15 @@ export class EventBatcher {
     return this.nextId;
   }
 
-  /** The port rows go to (the SQL fast path stores through it directly). */
-  get sqlPort(): SqlPort {
-    return this.port;
-  }
-
-  get sourceIdValue(): number {
-    return this.sourceId;
-  }
-
-  get memberName(): string {
-    return this.member;
-  }
-
-  /**
-   * Accounts for `n` rows stored by someone else (the SQL fast path), whose
-   * earliest and latest ISO times are `first`/`last`.
-   */
-  noteStored(n: number, first: string | null, last: string | null): void {
-    this.read += n;
-    this.stored += n;
-    this.noteTime(first);
-    this.noteTime(last);
-  }
-
-  /** Ids below `next` are taken (the fast path numbers events by line). */
-  skipIdsTo(next: number): void {
-    if (next > this.nextId) this.nextId = next;
-  }
-
   private noteTime(t: unknown): void {
     if (typeof t !== 'string') return;
     if (this.firstTime === null || t < this.firstTime) this.firstTime = t;
     if (this.lastTime === null || t > this.lastTime) this.lastTime = t;
   }
 
-  /** `id`: an id reserved earlier (see `skipIdsTo`); by default the next free one. */
-  async add(row: EventRow, line: number | null, offset: number | null, id?: number): Promise<void> {
+  async add(row: EventRow, line: number | null, offset: number | null): Promise<void> {
     this.read++;
-    row['event.id'] = id ?? this.nextId++;
+    row['event.id'] = this.nextId++;
     row['vestige.source_id'] = this.sourceId;
     row['vestige.member'] = this.member;
     row['vestige.line'] = line;

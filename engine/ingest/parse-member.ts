@@ -8,13 +8,9 @@
 import type { EventBatcher } from './batcher';
 import { isReject, type LogFormat, type ParseContext, type ParseResult } from './format';
 import { looksBinary, sniffFormat } from './format-registry';
-import { jsonlFormat } from './formats/jsonl';
-import { bulkJsonLines, bulkPortOf } from './jsonl-bulk';
 import { LineSplitter, type Line } from './line-splitter';
 
 const SNIFF_BYTES = 64 * 1024;
-/** Members of JSON lines at least this large go through DuckDB (`jsonl-bulk.ts`); below it, per-piece queries cost more than they save. */
-const BULK_MIN_BYTES = 1 << 20;
 
 export interface MemberOutcome {
   format: string;
@@ -64,18 +60,8 @@ export async function parseMember(pieces: AsyncIterable<Uint8Array>, ctx: ParseC
   const rest: AsyncIterable<Uint8Array> = { [Symbol.asyncIterator]: () => replay(readError ? [] : head, it) };
   const error = readError;
   try {
-    const bulk = bulkPortOf(batcher.sqlPort);
     if (format.kind === 'stream') {
       for await (const item of format.parse(readError ? toIterable(head) : rest, ctx)) await record(batcher, item.result, item.line, item.offset);
-    } else if (format === jsonlFormat && bulk && !readError) {
-      const more = await peek(it, head, headLen, BULK_MIN_BYTES).catch(async (e: unknown) => {
-        // The stream broke before the fast path was worth it: keep what was read.
-        await parseLines(format.create(ctx), toIterable(head), batcher);
-        throw e;
-      });
-      const stream = { [Symbol.asyncIterator]: () => replay(more.parts, it) };
-      if (more.done && more.len < BULK_MIN_BYTES) await parseLines(format.create(ctx), stream, batcher);
-      else await bulkJsonLines(bulk, stream, format.create(ctx), batcher);
     } else {
       await parseLines(format.create(ctx), readError ? toIterable(head) : rest, batcher);
     }
@@ -115,17 +101,6 @@ async function parseLines(parser: ReturnType<Extract<LogFormat, { kind: 'line' }
   }
 }
 
-/** Reads on until `min` bytes are buffered or the stream ends. */
-async function peek(it: AsyncIterator<Uint8Array>, head: Uint8Array[], len: number, min: number): Promise<{ parts: Uint8Array[]; len: number; done: boolean }> {
-  const parts = [...head];
-  while (len < min) {
-    const n = await it.next();
-    if (n.done) return { parts, len, done: true };
-    parts.push(n.value);
-    len += n.value.length;
-  }
-  return { parts, len, done: false };
-}
 
 async function* toIterable(parts: Uint8Array[]): AsyncGenerator<Uint8Array> {
   yield* parts;

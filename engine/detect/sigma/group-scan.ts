@@ -1,16 +1,16 @@
 /**
  * One logsource group, evaluated in five steps (timed through `onTiming`):
- *  1. extract: one pass over the group's events reads every field any rule
- *     needs into a temp table `t` (each record parsed once);
+ *  1. extract: the group's rows and fields, as a temp table `t` (id, ts,
+ *     c0, c1…), selected from the shared extraction or the facts table;
  *  2. dictionaries: per column, its distinct values and their lower case
  *     (lowering once per distinct value, not per row and rule);
  *  3. leaves: every distinct atomic condition is evaluated on its column's
  *     dictionary; only "does any / every value satisfy it" comes back;
  *  4. fold: constant leaves are folded, so rules that cannot match are
  *     dropped before any per-row work (see leaf-plan.ts);
- *  5. rows: the leaves still needed become boolean columns of a table `e`
- *     (dictionaries joined back by value), and the surviving rules run over
- *     those booleans, many per query.
+ *  5. rows: the leaves still needed become bits of a table `e` (dictionaries
+ *     joined back by value), and the surviving rules run over those bits,
+ *     many per query.
  */
 import { rowsOf, type SqlParam, type SqlPort } from '../../sql/port';
 import { DERIVED, foldPred, planLeaves, renderOverLeaves, forEachLeaf, type LeafPlan, type LeafState } from './leaf-plan';
@@ -97,7 +97,12 @@ export async function scanGroup(port: SqlPort, group: readonly CompiledRule[], p
 async function leafStates(port: SqlPort, leaves: LeafPlan['leaves'], dict: (c: number) => string, chunk: number): Promise<LeafState[]> {
   const state: LeafState[] = leaves.map(() => 'mixed');
   const byCol = new Map<number, number[]>();
-  leaves.forEach((l, i) => l.col !== null && byCol.set(l.col, [...(byCol.get(l.col) ?? []), i]));
+  leaves.forEach((l, i) => {
+    if (l.col === null) return;
+    const ids = byCol.get(l.col);
+    if (ids) ids.push(i);
+    else byCol.set(l.col, [i]);
+  });
   for (const [c, ids] of byCol) {
     for (let s = 0; s < ids.length; s += chunk) {
       const part = ids.slice(s, s + chunk);
@@ -143,7 +148,11 @@ async function buildLeafTable(port: SqlPort, leaves: LeafPlan['leaves'], needed:
     test.set(i, `(m${m} & ${2n ** BigInt(bit)}) <> 0`);
   }
   const byCol = new Map<number, number[]>();
-  masks.forEach((m, k) => byCol.set(m.c, [...(byCol.get(m.c) ?? []), k]));
+  masks.forEach((m, k) => {
+    const ks = byCol.get(m.c);
+    if (ks) ks.push(k);
+    else byCol.set(m.c, [k]);
+  });
   const joins: string[] = [];
   for (const [c, ks] of byCol) {
     const cols = ks.map((k) => `CAST(${masks[k].bits.join(' + ')} AS BIGINT) AS m${k}`);

@@ -17,6 +17,7 @@ import { render } from './backend/ir';
 import { ColumnRegistry } from './scan-sql';
 import { prepareGroup, scanGroup } from './group-scan';
 import { SharedExtraction, type Facts } from './shared-extraction';
+import { liveRules } from './fact-prefilter';
 import { correlationMatches, type CorrelationRow } from './correlation-windows';
 import type { CompiledRule, RuleMatch } from './types';
 
@@ -44,14 +45,23 @@ export async function runRules(port: SqlPort, rules: readonly CompiledRule[], op
   const total = groups.size + correlations.length;
   let done = 0;
   if (groups.size > 0) {
-    const list = [...groups.values()];
-    const facts = await buildFacts(port, list, 'sigma_facts', opts.onTiming);
+    const all = [...groups.values()];
+    const facts = await buildFacts(port, all, 'sigma_facts', opts.onTiming);
     const shared = 'sigma_shared';
     try {
-      const prepared = list.map(prepareGroup);
       // The logsource scope is decided on the small facts table, not by re-reading every record.
-      const scopes = list.map((g) => render(g[0].scope.pred, facts.reg.context(g[0].fields)));
-      const t = performance.now();
+      const allScopes = all.map((g) => render(g[0].scope.pred, facts.reg.context(g[0].fields)));
+      let t = performance.now();
+      const live = await liveRules(port, facts, all, allScopes, 'sigma_fact_tuples');
+      opts.onTiming?.('fact prefilter', (performance.now() - t) / 1000);
+      const keep = live.map((g, i) => (g.length > 0 ? i : -1)).filter((i) => i >= 0);
+      const list = keep.map((i) => live[i]);
+      const scopes = keep.map((i) => allScopes[i]);
+      // Groups left without rules are done already.
+      done += all.length - list.length;
+      if (list.length < all.length) opts.onProgress?.(done, total);
+      const prepared = list.map(prepareGroup);
+      t = performance.now();
       const x = await SharedExtraction.build(port, facts, prepared.map((p, i) => ({ reg: p.reg, scope: scopes[i] })), shared);
       opts.onTiming?.('shared extraction', (performance.now() - t) / 1000);
       for (const [i, group] of list.entries()) {

@@ -12,10 +12,8 @@ import {
   DuckDBConnection,
   DuckDBDataChunk,
   DuckDBInstance,
-  DuckDBPreparedStatement,
   DuckDBTypeId,
   type DuckDBResultReader,
-  blobValue,
   timestampValue,
   type DuckDBType,
   type DuckDBValue,
@@ -198,39 +196,11 @@ class NativeDuckDb implements SqlPort {
     private readonly ownsInstance = true,
   ) {}
 
-  /**
-   * Another connection to the same database, for work that runs beside this
-   * one (the importer's parallel JSON-lines path, `ingest/jsonl-bulk.ts`).
-   * Its temp tables are its own.
-   */
+  /** Another connection to the same database, for work that runs beside this one; its temp tables are its own. */
   async fork(): Promise<NativeDuckDb> {
     const conn = await this.instance.connect();
     await conn.run("SET TimeZone = 'UTC'").catch(() => undefined);
     return new NativeDuckDb(this.instance, conn, false);
-  }
-
-  /** Statements run again and again with new bytes: planned once (a big statement takes longer to plan than to run on a piece). */
-  private readonly prepared = new Map<string, DuckDBPreparedStatement>();
-
-  private async prepare(sql: string, bytes: Uint8Array, params: readonly SqlParam[]): Promise<DuckDBPreparedStatement> {
-    let p = this.prepared.get(sql);
-    if (!p) {
-      p = await this.conn.prepare(sql);
-      this.prepared.set(sql, p);
-    }
-    p.bind([blobValue(bytes), ...(toDuckParams(params) ?? [])]);
-    return p;
-  }
-
-  /** Runs one statement whose first parameter is `bytes` (a BLOB), the rest `params`; returns the rows it changed. */
-  async execBytes(sql: string, bytes: Uint8Array, params: readonly SqlParam[] = []): Promise<number> {
-    const r = await (await this.prepare(sql, bytes, params)).run();
-    return r.rowsChanged;
-  }
-
-  /** `query` whose first parameter is `bytes` (a BLOB). */
-  async queryBytes(sql: string, bytes: Uint8Array, params: readonly SqlParam[] = []): Promise<Table> {
-    return this.toArrow(await (await this.prepare(sql, bytes, params)).runAndReadAll());
   }
 
   async exec(sql: string, params?: readonly SqlParam[]): Promise<void> {
@@ -313,8 +283,6 @@ class NativeDuckDb implements SqlPort {
   }
 
   async close(): Promise<void> {
-    for (const p of this.prepared.values()) p.destroySync();
-    this.prepared.clear();
     this.conn.closeSync();
     if (this.ownsInstance) this.instance.closeSync();
   }

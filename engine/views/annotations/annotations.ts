@@ -22,9 +22,13 @@ export async function addAnnotation(port: SqlPort, a: NewAnnotation, now = new D
 export async function listAnnotations(port: SqlPort, q: AnnotationQuery = {}): Promise<Annotation[]> {
   const where: string[] = [];
   const params: SqlParam[] = [];
-  if (q.target) (where.push('target = ?'), params.push(q.target));
-  if (q.kind) (where.push('kind = ?'), params.push(q.kind));
-  if (q.targetIds) (where.push('target_id IN (SELECT unnest(?::VARCHAR[]))'), params.push(JSON.stringify(q.targetIds)));
+  const add = (sql: string, p: SqlParam) => {
+    where.push(sql);
+    params.push(p);
+  };
+  if (q.target) add('target = ?', q.target);
+  if (q.kind) add('kind = ?', q.kind);
+  if (q.targetIds) add('target_id IN (SELECT unnest(?::VARCHAR[]))', JSON.stringify(q.targetIds));
   const rows = rowsOf<Row>(await port.query(`SELECT * FROM annotations ${where.length ? 'WHERE ' + where.join(' AND ') : ''} ORDER BY created_at, id`, params));
   return rows.map(toAnnotation);
 }
@@ -39,8 +43,14 @@ export async function removeAnnotation(port: SqlPort, id: string): Promise<boole
 export async function annotationMarks(port: SqlPort, q: AnnotationMarksQuery = {}): Promise<AnnotationMark[]> {
   const range: string[] = [];
   const params: SqlParam[] = [];
-  if (q.from) (range.push('t >= ?::TIMESTAMP'), params.push(q.from));
-  if (q.to) (range.push('t < ?::TIMESTAMP'), params.push(q.to));
+  if (q.from) {
+    range.push('t >= ?::TIMESTAMP');
+    params.push(q.from);
+  }
+  if (q.to) {
+    range.push('t < ?::TIMESTAMP');
+    params.push(q.to);
+  }
   const rows = rowsOf<{ target: string; target_id: string; t: number; bookmarked: boolean; tags: string | null; notes: string | null }>(
     await port.query(
       `WITH placed AS (

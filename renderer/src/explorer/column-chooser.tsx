@@ -27,7 +27,9 @@ export function ColumnChooser() {
       />
       <div className="column-chooser__list">
         {shown.map((x) => (
-          <Checkbox key={x.name} checked={columns.includes(x.name)} label={x.core ? x.name : `@${x.name}`} data-testid="column-option" data-field={x.name} onChange={() => toggle(x.name)} />
+          <div key={x.name} data-testid="column-option" data-field={x.name}>
+            <Checkbox checked={columns.includes(x.name)} label={x.core ? x.name : `@${x.name}`} onChange={() => toggle(x.name)} />
+          </div>
         ))}
       </div>
     </div>

@@ -1,5 +1,8 @@
 /** Every field of the selected event, then its original record as text. */
 import { Button, HTMLTable } from '@blueprintjs/core';
+import { AnnotationPanel } from '../annotations/event-annotations';
+import { entityKind } from '../pivot/entity-kind';
+import { PivotValue } from '../pivot/pivot-value';
 import { useApp } from '../store/app-store';
 import { displayValue, prettyRaw } from './event-record';
 
@@ -16,12 +19,13 @@ export function EventDetail() {
         <Button icon="cross" variant="minimal" size="small" aria-label="Close" onClick={() => close(null)} />
       </div>
       <div className="event-detail__body">
+        <AnnotationPanel target="event" id={String(event.id)} />
         <HTMLTable compact className="event-detail__fields">
           <tbody>
             {fields.map(([k, v]) => (
               <tr key={k}>
                 <th>{k}</th>
-                <td>{displayValue(k, v)}</td>
+                <td>{entityKind(k) ? <PivotValue field={k} value={displayValue(k, v)} /> : displayValue(k, v)}</td>
               </tr>
             ))}
           </tbody>

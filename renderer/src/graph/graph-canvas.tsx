@@ -2,13 +2,14 @@
  * The entity graph on a cytoscape canvas it owns. Updates on props: new nodes
  * and edges are added and laid out around what is already there (a whole
  * `cose` layout only when the graph is replaced), so an expansion does not
- * scramble the picture. Labels are canvas text; the hover card is React text.
+ * scramble the picture (layout choice and timings: graph-layout.ts). Labels are canvas text; the hover card is React text.
  */
-import cytoscape, { type Core, type ElementDefinition, type EventObject, type NodeSingular } from 'cytoscape';
+import cytoscape, { type Core, type ElementDefinition, type EventObject, type LayoutOptions, type NodeSingular } from 'cytoscape';
 import { useEffect, useRef } from 'react';
 import type { EntityRef, GraphData } from '../../../engine/views/graph/graph-types';
 import { levelColour } from '../timeline/timeline-shape';
 import { ENTITY_COLOURS, shortLabel } from './entity-pivot';
+import { layoutFor } from './graph-layout';
 
 /** A click waits this long for a second click (a double-click expands instead of pivoting). */
 const DOUBLE_CLICK_MS = 300;
@@ -108,7 +109,7 @@ export function GraphCanvas({ graph, epoch, onPivot, onExpand, onHover }: GraphC
     });
     const newNodes = added!.nodes();
     if (fresh) {
-      cy.layout({ name: 'cose', animate: false, randomize: true, nodeRepulsion: () => 9000, idealEdgeLength: () => 50, numIter: 800, fit: true, padding: 20 }).run();
+      cy.layout(layoutFor(cy.nodes().length) as unknown as LayoutOptions).run();
     } else if (newNodes.nonempty()) {
       // New neighbours go in a ring around the node they hang off; everything else stays put.
       const anchor = newNodes.neighborhood().nodes().difference(newNodes).max((n) => (n as NodeSingular).degree(false)).ele as NodeSingular | undefined;

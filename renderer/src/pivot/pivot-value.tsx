@@ -38,11 +38,14 @@ export function PivotValue({ field, value, label, className }: PivotValueProps) 
       <MenuItem icon="duplicate" text="Copy value" data-testid="pivot-copy" onClick={() => act.copy(value)} />
     </Menu>
   );
+  // Clicks stop at this wrapper, not on the target: the Popover listens between the two, the table row above.
   return (
-    <Popover content={menu} placement="bottom-start" minimal lazy key={search}>
-      <span className={`pivot-value${className ? ' ' + className : ''}`} role="button" tabIndex={0} data-testid="pivot-value" data-field={field} title={`${field}: ${value}`} onClick={stop}>
-        {label ?? value}
-      </span>
-    </Popover>
+    <span className="pivot-value__wrap" onClick={stop}>
+      <Popover content={menu} placement="bottom-start" minimal lazy key={search}>
+        <span className={`pivot-value${className ? ' ' + className : ''}`} role="button" tabIndex={0} data-testid="pivot-value" data-field={field} title={`${field}: ${value}`}>
+          {label ?? value}
+        </span>
+      </Popover>
+    </span>
   );
 }
