@@ -1,7 +1,9 @@
 /**
  * `npm run bench`: Vestige's figures beside a reference, in one run, with the
- * machine's details. Sizes: VESTIGE_BENCH_LINES (default 1,000,000),
- * VESTIGE_BENCH_SIGMA_EVENTS (default 1,000,000; the Sigma section needs the corpus).
+ * machine's details. Sizes: VESTIGE_BENCH_LINES (JSON lines, default 1,000,000),
+ * VESTIGE_BENCH_FORMAT_LINES (generated syslog/CSV, 200,000), VESTIGE_BENCH_SIGMA_EVENTS
+ * (1,000,000; needs the corpus), VESTIGE_BENCH_VIEW_EVENTS (1,000,000),
+ * VESTIGE_BENCH_EXPLORER_EVENTS (10,000,000), VESTIGE_BENCH_BIG_GB (memory section, off by default).
  */
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -12,7 +14,12 @@ import { openDuckDb } from '../../sql/node/duckdb-native';
 import { rowsOf } from '../../sql/port';
 import { writeJsonlFixture } from './jsonl-fixture';
 import { machineDetails } from './machine';
+import { benchExplorer } from './explorer-bench';
+import { benchFormats } from './formats-bench';
+import { benchBigImport } from './memory-bench';
 import { benchSigma } from './sigma-bench';
+import { benchProcessTree } from './tree-bench';
+import { benchViews } from './views-bench';
 import { corpusRoot } from '../../testing/node/corpus';
 
 function mb(bytes: number, s: number): string {
@@ -50,8 +57,19 @@ async function main(): Promise<void> {
   const lines = Number(process.env.VESTIGE_BENCH_LINES ?? 1_000_000);
   const dir = await mkdtemp(join(tmpdir(), 'vestige-bench-'));
   try {
+    const corpus = corpusRoot();
     await benchJsonl(dir, lines);
-    await benchSigma(corpusRoot(), dir, Number(process.env.VESTIGE_BENCH_SIGMA_EVENTS ?? 1_000_000));
+    await benchFormats(corpus, dir, Number(process.env.VESTIGE_BENCH_FORMAT_LINES ?? 200_000));
+    await benchSigma(corpus, dir, Number(process.env.VESTIGE_BENCH_SIGMA_EVENTS ?? 1_000_000));
+    console.log('\n## Process tree (budget: 10k processes in 1 s)');
+    for (const link of ['guid', 'pid'] as const) {
+      const t = await benchProcessTree({ processes: 10_000, link });
+      console.log(`${link.padEnd(5)} ${t.processes} processes, ${t.nodes} nodes, depth ${t.maxDepth}: ${(t.seconds * 1000).toFixed(0)} ms`);
+    }
+    await benchViews(Number(process.env.VESTIGE_BENCH_VIEW_EVENTS ?? 1_000_000));
+    await benchExplorer(Number(process.env.VESTIGE_BENCH_EXPLORER_EVENTS ?? 10_000_000));
+    if (process.env.VESTIGE_BENCH_BIG_GB) await benchBigImport(dir, Number(process.env.VESTIGE_BENCH_BIG_GB));
+    else console.log('\n(memory section skipped: set VESTIGE_BENCH_BIG_GB=4 to import a generated 4 GB file and report peak RSS)');
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
