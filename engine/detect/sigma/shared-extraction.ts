@@ -115,7 +115,8 @@ export class SharedExtraction {
     const { reg, scope } = this.groups[g];
     const known = reg.targets.map((t) => this.facts.reg.find(t));
     if (this.table === null || known.every((k) => k !== undefined)) {
-      const cols = known.map((k, i) => `, c${k} AS c${i}`).join('');
+      // No shared table means no event is in any raw-reading scope: a field not among the facts is NULL on the (no) rows.
+      const cols = known.map((k, i) => (k === undefined ? `, NULL::VARCHAR AS c${i}` : `, c${k} AS c${i}`)).join('');
       return { sql: `SELECT id, ts${cols} FROM ${this.facts.table} WHERE ${scope.sql}`, params: scope.params };
     }
     const sigs = this.sigsOf[g];
