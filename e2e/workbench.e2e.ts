@@ -85,7 +85,7 @@ describe('web mode on the sample case', () => {
     await page.getByTestId('event-row').first().click();
     await expect.poll(async () => (await page.getByTestId('event-detail').innerText()).includes('185.220.101.47')).toBe(true);
     await shot('03-signal-events');
-    await page.getByTestId('signal-filter-chip').locator('button').first().click();
+    await page.getByTestId('signal-filter-clear').click();
     await expect.poll(() => page.getByTestId('signal-filter-chip').count()).toBe(0);
   });
 
@@ -113,6 +113,25 @@ describe('web mode on the sample case', () => {
     const picked = after.sources.find((s) => s.name.endsWith('picked-events.jsonl'))!;
     expect(picked).toMatchObject({ recordsRead: lines, recordsStored: lines - 1, recordsRejected: 1 });
     await shot('04-imported');
+  });
+
+  it('corrects the clock of one source at query time from the source row', async () => {
+    const info = await apiCall(app.url, 'case.info');
+    const src = info.sources.find((x) => x.name.endsWith('kiosk-auth.log'))!;
+    const firstTime = async () => {
+      const p = await apiCall(app.url, 'events.page', { search: 'host:kiosk-9', limit: 1, order: 'asc' });
+      const { tableFromIPC } = await import('apache-arrow');
+      return Number(tableFromIPC(p.rows).getChild('@timestamp')!.get(0));
+    };
+    const before = await firstTime();
+    const row = page.getByTestId('source-row').filter({ hasText: 'kiosk-auth.log' });
+    await row.getByTestId('source-skew').click();
+    await page.getByTestId('skew-input').fill('-3600');
+    await page.getByTestId('skew-apply').click();
+    await expect.poll(async () => (await apiCall(app.url, 'case.info')).sources.find((x) => x.id === src.id)!.skewMs).toBe(-3_600_000);
+    expect(await firstTime()).toBe(before - 3_600_000);
+    await expect.poll(() => row.getByTestId('source-skew').innerText()).toContain('-3600 s');
+    await page.keyboard.press('Escape');
   });
 
   it('finds everything again after a reload and after restarting web mode', async () => {

@@ -5,6 +5,7 @@ export const CASE_SCHEMA_VERSION = 1;
 
 export const CASE_DDL: readonly string[] = [
   eventsTableDdl(),
+  `CREATE TABLE IF NOT EXISTS source_skew (source_id INTEGER PRIMARY KEY, skew_ms BIGINT, set_at TIMESTAMP)`,
   `CREATE TABLE IF NOT EXISTS sources (
     id INTEGER PRIMARY KEY, path VARCHAR, name VARCHAR, member VARCHAR, sha256 VARCHAR, size BIGINT,
     format VARCHAR, records_read BIGINT, records_stored BIGINT, records_rejected BIGINT,

@@ -32,7 +32,7 @@ let nextId = 1;
 async function login(t: number, user: string, ip: string, outcome: 'success' | 'failure'): Promise<number> {
   const id = nextId++;
   await db.exec(
-    `INSERT INTO events ("event.id", "@timestamp", "event.dataset", "event.category", "event.action", "event.outcome", "user.name", "source.ip", "host.name", raw)
+    `INSERT INTO events_raw ("event.id", "@timestamp", "event.dataset", "event.category", "event.action", "event.outcome", "user.name", "source.ip", "host.name", raw)
      VALUES (?, make_timestamp(?::BIGINT * 1000), 'linux.auth', 'authentication', 'ssh_login', ?, ?, ?, 'web-01', '{}')`,
     [id, t, outcome, user, ip],
   );

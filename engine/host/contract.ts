@@ -48,6 +48,8 @@ export interface SourceInfo {
   importedAt: string;
   status: 'ok' | 'partial' | 'failed';
   error: string | null;
+  /** Clock-skew correction applied to this source's times at query time, ms. */
+  skewMs: number;
 }
 
 export interface Rejection {
@@ -183,6 +185,8 @@ export interface HostContract {
   'import.paths': (paths: string[]) => ImportReport;
   /** Import bytes the user dropped or picked in the browser. */
   'import.upload': (name: string, bytes: Uint8Array) => ImportReport;
+  /** Per-source clock-skew correction in ms, applied at query time (0 removes it). */
+  'sources.setSkew': (sourceId: number, skewMs: number) => { skewMs: number };
   /** Stops a running import; the case is left as it was before that file. */
   'import.cancel': (jobId: string) => { cancelled: boolean };
   /** Electron only: native open dialog; web mode returns null. */
@@ -259,6 +263,7 @@ export const CHANNELS: { readonly [C in Channel]: Validator } = {
   'rules.setEnabled': validSetEnabled,
   'import.paths': (a) => (Array.isArray(a[0]) && a[0].every(isStr) ? null : 'paths must be strings'),
   'import.upload': (a) => (isStr(a[0]) && a[1] instanceof Uint8Array ? null : 'name must be a string and bytes a Uint8Array'),
+  'sources.setSkew': (a) => (isInt(a[0]) && isInt(a[1]) ? null : 'sourceId and skewMs must be integers'),
   'import.cancel': (a) => (isStr(a[0]) && a[0].length < 200 ? null : 'jobId must be a string'),
   'dialog.openFiles': none,
   'views.processTree': (a) => (a.length <= 1 ? validProcessTreeQuery(a[0]) : 'takes one query'),

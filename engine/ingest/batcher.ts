@@ -3,7 +3,7 @@
  * hands them to the SQL port as Arrow batches. Also keeps the accounting:
  * records read = stored + rejected.
  */
-import { CORE_COLUMNS, type EventRow } from '../schema/ecs';
+import { CORE_COLUMNS, EVENTS_TABLE, type EventRow } from '../schema/ecs';
 import type { ColumnKind } from '../sql/arrow-build';
 import type { SqlPort } from '../sql/port';
 
@@ -73,7 +73,7 @@ export class EventBatcher {
         kind: KIND[c.type],
         values: c.type === 'TIMESTAMP' ? rows.map((r) => isoToMicros(r[c.name])) : rows.map((r) => r[c.name] ?? null),
       }));
-      await this.port.insertColumns('events', cols);
+      await this.port.insertColumns(EVENTS_TABLE, cols);
       this.stored += rows.length;
     }
     if (this.rejects.length > 0) {

@@ -56,7 +56,23 @@ export type EventRow = { [K in CoreColumnName]?: string | number | bigint | null
 
 export const VARCHAR_COLUMNS: readonly string[] = CORE_COLUMNS.filter((c) => c.type === 'VARCHAR').map((c) => c.name);
 
+/**
+ * Events are stored in `events_raw` and read through the view `events`, which
+ * applies per-source clock-skew corrections at query time (see
+ * `case/node/skew.ts`); stored data is never rewritten. Writers insert into
+ * `events_raw`; everything else reads `events`.
+ */
+export const EVENTS_TABLE = 'events_raw';
+
+/** The stored table and the plain view over it (no skew), as one script. */
 export function eventsTableDdl(): string {
   const cols = CORE_COLUMNS.map((c) => `${ident(c.name)} ${c.type}`).join(',\n  ');
-  return `CREATE TABLE IF NOT EXISTS events (\n  ${cols}\n)`;
+  return `CREATE TABLE IF NOT EXISTS ${EVENTS_TABLE} (\n  ${cols}\n); CREATE VIEW IF NOT EXISTS events AS SELECT * FROM ${EVENTS_TABLE}`;
+}
+
+/** The `events` view with skews (ms, by source id) added to "@timestamp"; ids and ms are integers we stored. */
+export function eventsViewDdl(skews: ReadonlyMap<number, number>): string {
+  const cases = [...skews].filter(([, ms]) => Number.isInteger(ms) && ms !== 0).map(([id, ms]) => `WHEN ${Math.trunc(id)} THEN "@timestamp" + to_milliseconds(${Math.trunc(ms)})`);
+  const select = cases.length ? `SELECT * REPLACE (CASE "vestige.source_id" ${cases.join(' ')} ELSE "@timestamp" END AS "@timestamp") FROM ${EVENTS_TABLE}` : `SELECT * FROM ${EVENTS_TABLE}`;
+  return `CREATE OR REPLACE VIEW events AS ${select}`;
 }

@@ -19,7 +19,7 @@ export async function openExplorerCase(n: number, path: string): Promise<SqlPort
   for (let lo = 0; lo < n; lo += CHUNK) {
     const hi = Math.min(n, lo + CHUNK);
     await port.exec(`
-      INSERT INTO events ("event.id", "@timestamp", "event.dataset", "event.kind", "event.category", "event.action", "event.outcome",
+      INSERT INTO events_raw ("event.id", "@timestamp", "event.dataset", "event.kind", "event.category", "event.action", "event.outcome",
         "log.level", message, "host.name", "user.name", "source.ip", "source.port", "process.name", "process.pid", "vestige.source_id", "vestige.line", raw)
       SELECT i + 1, make_timestamp(${EXPLORER_GEN.start * 1000} + i * ${Math.floor(spanUs / n)}), ds, 'event', cat, act, outc, lvl,
         act || ' for ' || usr || ' from ' || ip || ' port ' || port, host, usr, ip, port, proc, pid, 1, i + 1,

@@ -50,8 +50,8 @@ export async function buildWindowsCase(corpus: string, caseDir: string, target: 
   if (copies > 0) {
     // One statement: each copy k gets ids offset by k·(max id) and times shifted by k days.
     await c.port.exec(
-      `INSERT INTO events SELECT events.* REPLACE ("event.id" + k * ${Number(hi)} AS "event.id", "@timestamp" + k * INTERVAL 1 DAY AS "@timestamp") ` +
-        `FROM events, range(1, ${copies + 1}) AS r(k)`,
+      `INSERT INTO events_raw SELECT events_raw.* REPLACE ("event.id" + k * ${Number(hi)} AS "event.id", "@timestamp" + k * INTERVAL 1 DAY AS "@timestamp") ` +
+        `FROM events_raw, range(1, ${copies + 1}) AS r(k)`,
     );
   }
   // As after a real import and reopen: rows written to the file, not held in the write-ahead log.

@@ -25,7 +25,7 @@ const SYSMON = 'windows.microsoft-windows-sysmon/operational';
 async function fill(port: SqlPort, n: number, link: 'guid' | 'pid'): Promise<void> {
   const pidSpace = link === 'pid' ? Math.max(8, Math.floor(n / 3)) : n + 1;
   const pid = (x: string) => `((${x}) % ${pidSpace} + 4)`;
-  await port.exec(`INSERT INTO events ("event.id", "@timestamp", "event.dataset", "event.code", "event.category", "event.action", "host.name", "user.name",
+  await port.exec(`INSERT INTO events_raw ("event.id", "@timestamp", "event.dataset", "event.code", "event.category", "event.action", "host.name", "user.name",
       "process.pid", "process.parent.pid", "process.executable", "process.command_line", "process.parent.executable", raw)
     SELECT i + 1, TIMESTAMP '2024-01-01' + to_milliseconds(i * 10), ${link === 'guid' ? `'${SYSMON}', '1'` : `'windows.security', '4688'`}, 'process', 'created',
       'bench-host', 'user' || (i % 7), ${pid('i')}, CASE WHEN i > 0 THEN ${pid('(i - 1) // 4')} END,
@@ -35,7 +35,7 @@ async function fill(port: SqlPort, n: number, link: 'guid' | 'pid'): Promise<voi
         : `'{}'`}
     FROM range(${n}) t(i)`);
   // Background noise the scan has to skip: network and file events.
-  await port.exec(`INSERT INTO events ("event.id", "@timestamp", "event.dataset", "event.category", "host.name", raw)
+  await port.exec(`INSERT INTO events_raw ("event.id", "@timestamp", "event.dataset", "event.category", "host.name", raw)
     SELECT ${n} + i + 1, TIMESTAMP '2024-01-01' + to_milliseconds(i * 3), 'jsonl', CASE WHEN i % 2 = 0 THEN 'network' ELSE 'file' END, 'bench-host', '{"x":1}'
     FROM range(${n * 3}) t(i)`);
 }

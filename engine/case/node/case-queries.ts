@@ -29,7 +29,9 @@ export function sourceNames(sources: readonly { path: string; member: string }[]
 }
 
 export async function listSources(port: SqlPort): Promise<SourceInfo[]> {
-  const rows = rowsOf<Record<string, unknown>>(await port.query(`SELECT * FROM sources ORDER BY id`));
+  const rows = rowsOf<Record<string, unknown>>(
+    await port.query(`SELECT s.*, coalesce(k.skew_ms, 0) AS skew_ms FROM sources s LEFT JOIN source_skew k ON k.source_id = s.id ORDER BY s.id`),
+  );
   const names = sourceNames(rows.map((r) => ({ path: String(r.path), member: String(r.member ?? '') })));
   return rows.map((r, i) => ({
     id: Number(r.id),
@@ -48,6 +50,7 @@ export async function listSources(port: SqlPort): Promise<SourceInfo[]> {
     importedAt: iso(r.imported_at) ?? '',
     status: (r.status as SourceInfo['status']) ?? 'ok',
     error: (r.error as string | null) ?? null,
+    skewMs: Number(r.skew_ms ?? 0),
   }));
 }
 

@@ -7,8 +7,10 @@
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { basename, join, resolve } from 'node:path';
 import { openDuckDb } from '../../sql/node/duckdb-native';
+import { EVENTS_TABLE } from '../../schema/ecs';
 import { rowsOf, type SqlPort } from '../../sql/port';
 import { CASE_DDL, CASE_SCHEMA_VERSION } from '../schema';
+import { refreshEventsView } from './skew';
 
 export interface CaseManifest {
   name: string;
@@ -39,7 +41,9 @@ export async function openCase(dir: string, opts: { name?: string } = {}): Promi
     await writeFile(manifestPath, JSON.stringify(manifest, null, 2) + '\n');
   }
   const port = await openDuckDb({ path: join(abs, 'case.duckdb') });
+  await migrate(port);
   for (const ddl of CASE_DDL) await port.exec(ddl);
+  await refreshEventsView(port);
   return {
     dir: abs,
     manifest,
@@ -54,4 +58,10 @@ export async function nextIds(port: SqlPort): Promise<{ eventId: number; sourceI
     await port.query(`SELECT (SELECT max("event.id") FROM events) AS e, (SELECT max(id) FROM sources) AS s`),
   );
   return { eventId: Number(r.e ?? 0) + 1, sourceId: Number(r.s ?? 0) + 1 };
+}
+
+/** Cases written before events were read through a view stored them in a table named `events`. */
+async function migrate(port: SqlPort): Promise<void> {
+  const [t] = rowsOf<{ n: bigint }>(await port.query(`SELECT count(*) AS n FROM information_schema.tables WHERE table_name = 'events' AND table_type = 'BASE TABLE'`));
+  if (Number(t.n) > 0) await port.exec(`ALTER TABLE events RENAME TO ${EVENTS_TABLE}`);
 }

@@ -58,7 +58,7 @@ beforeAll(async () => {
   const c = await openCase(caseDir);
   for (const [id, user] of [[1, 'root'], [2, 'alice'], [3, 'root']] as const) {
     await c.port.exec(
-      `INSERT INTO events ("event.id", "@timestamp", "event.dataset", "event.action", "event.outcome", "user.name", "host.name", raw)
+      `INSERT INTO events_raw ("event.id", "@timestamp", "event.dataset", "event.action", "event.outcome", "user.name", "host.name", raw)
        VALUES (?, TIMESTAMP '2026-03-14 03:00:00' + INTERVAL (?) MINUTE, 'linux.auth', 'ssh_login', 'success', ?, 'web-01', '{}')`,
       [id, id, user],
     );

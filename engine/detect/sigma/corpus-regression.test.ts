@@ -97,13 +97,13 @@ describe.skipIf(!root)('corpus: SigmaHQ regression_data', () => {
     for (const c of cases) {
       const { rules, errors } = compileSigma(readFileSync(c.ruleFile, 'utf8'), c.ruleFile);
       expect(errors.map(String)).toEqual([]);
-      await db.exec('DELETE FROM events');
+      await db.exec('DELETE FROM events_raw');
       const events = walk(c.dir, (n) => n.endsWith('.json')).flatMap((p) => splitJsonObjects(readFileSync(p, 'utf8')) as Ev[]);
       let id = 1;
       for (const ev of events) {
         const sys = ev.Event?.System ?? {};
         await db.exec(
-          'INSERT INTO events ("event.id", "@timestamp", "event.dataset", "event.code", "host.name", raw) VALUES (?, CAST(? AS TIMESTAMP), ?, ?, ?, CAST(? AS JSON))',
+          'INSERT INTO events_raw ("event.id", "@timestamp", "event.dataset", "event.code", "host.name", raw) VALUES (?, CAST(? AS TIMESTAMP), ?, ?, ?, CAST(? AS JSON))',
           [id++, sys.TimeCreated?.['#attributes']?.SystemTime?.replace('Z', '') ?? null, 'windows.' + (sys.Channel ?? '').toLowerCase(), sys.EventID == null ? null : String(sys.EventID), sys.Computer ?? null, JSON.stringify(ev)],
         );
       }

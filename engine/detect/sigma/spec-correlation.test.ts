@@ -262,7 +262,7 @@ describe('Sigma specification correlation examples on our own events', () => {
     ];
     // ECS names resolve to core columns: fill them as an importer would.
     const cols = ['event.category', 'event.outcome', 'source.ip', 'destination.ip'];
-    const fill = `UPDATE events SET ${cols.map((c) => `"${c}" = json_extract_string(raw, '$.${c}')`).join(', ')}`;
+    const fill = `UPDATE events_raw SET ${cols.map((c) => `"${c}" = json_extract_string(raw, '$.${c}')`).join(', ')}`;
     expect(await signals(ALIASES, events, fill)).toEqual([['internal_ip=10.0.0.5, remote_ip=203.0.113.9', 2]]);
   });
 

@@ -31,10 +31,10 @@ export interface TestEvent {
 
 export async function loadEvents(db: SqlPort, events: readonly TestEvent[]): Promise<void> {
   await db.exec(eventsTableDdl());
-  await db.exec('DELETE FROM events');
+  await db.exec('DELETE FROM events_raw');
   for (const e of events) {
     await db.exec(
-      `INSERT INTO events ("event.id", "@timestamp", "event.dataset", message, "host.name", "user.name", "source.ip", raw) VALUES (?, CAST(? AS TIMESTAMP), 'test', ?, ?, ?, ?, CAST(? AS JSON))`,
+      `INSERT INTO events_raw ("event.id", "@timestamp", "event.dataset", message, "host.name", "user.name", "source.ip", raw) VALUES (?, CAST(? AS TIMESTAMP), 'test', ?, ?, ?, ?, CAST(? AS JSON))`,
       [e.id, e.ts ?? null, e.message ?? null, (e.raw.host as string) ?? null, (e.raw.user as string) ?? null, (e.raw.src as string) ?? null, JSON.stringify(e.raw)],
     );
   }

@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { caseInfo, listRejections, listSignals } from '../../case/node/case-queries';
 import { openCase, type OpenCase } from '../../case/node/case-store';
 import { importFiles } from '../../case/node/import-files';
+import { setSourceSkew } from '../../case/node/skew';
 import { runDetection } from '../../detect/run-detection';
 import { loadRuleFiles } from '../../detect/node/load-rules';
 import { detectHandlers } from '../../detect/node/detect-handlers';
@@ -82,6 +83,10 @@ export async function createHostService(opts: HostServiceOptions): Promise<HostS
       const path = join(c.dir, 'uploads', `${sha.slice(0, 12)}-${safe}`);
       await writeFile(path, bytes);
       return importAndDetect([path]);
+    },
+    'sources.setSkew': async (sourceId, skewMs) => {
+      await setSourceSkew(c.port, sourceId, skewMs);
+      return { skewMs };
     },
     'import.cancel': async (jobId) => {
       const job = running.get(jobId);

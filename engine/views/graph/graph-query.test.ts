@@ -51,7 +51,7 @@ describe('entity graph on a generated case', () => {
 
   it('treats hostile values as data', async () => {
     const evil = `x'); DROP TABLE events; --`;
-    await port.exec(`INSERT INTO events ("event.id", "@timestamp", "host.name", "user.name") VALUES (99999, now(), ?, 'mallory')`, [evil]);
+    await port.exec(`INSERT INTO events_raw ("event.id", "@timestamp", "host.name", "user.name") VALUES (99999, now(), ?, 'mallory')`, [evil]);
     const g = await entityGraph(port, { seeds: [{ type: 'host', value: evil }], limit: 50 });
     expect(g.edges.map((e) => e.id)).toEqual([`logon:user:mallory>host:${evil}`]);
   });

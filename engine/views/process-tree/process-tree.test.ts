@@ -34,7 +34,7 @@ const sec4688 = (t: string, pid: string, image: string, ppid: string, pimage: st
 async function insert(port: SqlPort, rows: Record<string, unknown>[]) {
   for (const r of rows) {
     const cols = Object.keys(r).filter((k) => r[k] !== undefined);
-    await port.exec(`INSERT INTO events (${cols.map((c) => `"${c}"`).join(', ')}) VALUES (${cols.map(() => '?').join(', ')})`, cols.map((c) => r[c] as string | number | null));
+    await port.exec(`INSERT INTO events_raw (${cols.map((c) => `"${c}"`).join(', ')}) VALUES (${cols.map(() => '?').join(', ')})`, cols.map((c) => r[c] as string | number | null));
   }
 }
 

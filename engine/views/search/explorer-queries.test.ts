@@ -17,7 +17,7 @@ beforeAll(async () => {
   db = await openDuckDb();
   for (const ddl of CASE_DDL) await db.exec(ddl);
   // One event a minute; every 10th on web-01; user u0..u6; a raw field.
-  await db.exec(`INSERT INTO events ("event.id", "@timestamp", "host.name", "user.name", message, raw)
+  await db.exec(`INSERT INTO events_raw ("event.id", "@timestamp", "host.name", "user.name", message, raw)
     SELECT i, TIMESTAMP '2026-03-01' + INTERVAL (i) MINUTE, CASE WHEN i % 10 = 0 THEN 'web-01' ELSE 'db-01' END, 'u' || (i % 7), 'm' || i, json_object('k', i % 3)
     FROM range(1, ${N + 1}) r(i)`);
 });

@@ -21,7 +21,7 @@ beforeAll(async () => {
   for (const ddl of CASE_DDL) await db.exec(ddl);
   for (const e of EVENTS) {
     await db.exec(
-      `INSERT INTO events ("event.id", "@timestamp", "event.dataset", "host.name", "user.name", "source.ip", "source.port", "log.level", "event.outcome", "process.name", message, raw)
+      `INSERT INTO events_raw ("event.id", "@timestamp", "event.dataset", "host.name", "user.name", "source.ip", "source.port", "log.level", "event.outcome", "process.name", message, raw)
        VALUES (?, ?::TIMESTAMP, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       [...e.slice(0, 11), JSON.stringify(e[11])] as (string | number | null)[],
     );

@@ -11,7 +11,7 @@ const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
 beforeAll(async () => {
   port = await openGeneratedCase(N);
   // A hostile host name: it must come back as a lane, as data.
-  await port.exec(`INSERT INTO events ("event.id", "@timestamp", "host.name") VALUES (100000, ?::TIMESTAMP, ?)`, [
+  await port.exec(`INSERT INTO events_raw ("event.id", "@timestamp", "host.name") VALUES (100000, ?::TIMESTAMP, ?)`, [
     new Date(GEN.start + 1000).toISOString(),
     `x'); DROP TABLE events; --`,
   ]);

@@ -9,11 +9,13 @@ export interface CaseSlice {
   rejections: Record<number, Rejection[] | undefined>;
   loadCase(): Promise<void>;
   loadRejections(sourceId: number): Promise<void>;
+  /** Sets a source's clock-skew correction (ms); views re-query, stored data is untouched. */
+  setSkew(sourceId: number, skewMs: number): Promise<void>;
 }
 
 export const REJECTIONS_SHOWN = 10;
 
-export const createCaseSlice: SliceCreator<CaseSlice> = ({ host }) => (set) => ({
+export const createCaseSlice: SliceCreator<CaseSlice> = ({ host }) => (set, get) => ({
   caseInfo: null,
   caseError: null,
   rejections: {},
@@ -22,6 +24,15 @@ export const createCaseSlice: SliceCreator<CaseSlice> = ({ host }) => (set) => (
       const caseInfo = await host.call('case.info');
       // Counts may have changed: rejection lists loaded earlier are stale.
       set({ caseInfo, caseError: null, rejections: {} });
+    } catch (e) {
+      set({ caseError: errorText(e) });
+    }
+  },
+  async setSkew(sourceId, skewMs) {
+    try {
+      await host.call('sources.setSkew', sourceId, skewMs);
+      await get().loadCase();
+      get().runQuery();
     } catch (e) {
       set({ caseError: errorText(e) });
     }

@@ -3,6 +3,7 @@ import { Button, Popover, Tag } from '@blueprintjs/core';
 import type { SourceInfo } from '../../../engine/host/contract';
 import { useApp } from '../store/app-store';
 import { RejectionList } from './rejection-list';
+import { SkewEditor } from './skew-editor';
 
 export function SourceRow({ source: s }: { source: SourceInfo }) {
   const rejections = useApp((st) => st.rejections[s.id]);
@@ -26,6 +27,7 @@ export function SourceRow({ source: s }: { source: SourceInfo }) {
           </Button>
         </Popover>
       )}
+      <SkewEditor source={s} />
       <code className="source-row__sha" title={s.sha256}>
         {s.sha256.slice(0, 12)}
       </code>

@@ -8,7 +8,7 @@ export function SignalFilterChip() {
   if (!signal) return null;
   return (
     <Tag large intent="primary" className="filter-chip" data-testid="signal-filter-chip" title={signal.ruleTitle}>
-      signal: {signal.ruleTitle}{' '}
+      <span className="filter-chip__text">signal: {signal.ruleTitle}</span>
       <button type="button" className="filter-chip__clear" aria-label="Clear signal filter" data-testid="signal-filter-clear" onClick={() => selectSignal(null)}>
         ✕
       </button>

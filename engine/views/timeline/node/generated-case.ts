@@ -21,7 +21,7 @@ export async function fillGeneratedCase(port: SqlPort, n: number): Promise<void>
   for (const ddl of CASE_DDL) await port.exec(ddl);
   const step = Math.max(1, Math.floor(GEN.spanMs / n));
   await port.exec(
-    `INSERT INTO events ("event.id", "@timestamp", "event.dataset", "event.action", "host.name", "user.name", "source.ip", "destination.ip",
+    `INSERT INTO events_raw ("event.id", "@timestamp", "event.dataset", "event.action", "host.name", "user.name", "source.ip", "destination.ip",
        "process.name", "process.executable", "file.path", message, raw)
      SELECT i, ?::TIMESTAMP + to_milliseconds(i * ?::BIGINT), 'generated', 'act-' || (i % 5),
        'host-' || (i % ${GEN.hosts}), 'user-' || (i * 7 % ${GEN.users}), '10.0.' || (i % 13) || '.' || (i * 31 % 250), '203.0.113.' || (i % 97),
