@@ -19,13 +19,14 @@ export interface Line {
 export interface LineSplitterOptions {
   /** Lines longer than this are rejected (and skipped) instead of buffered. */
   maxLineBytes?: number;
-  /** Where the stream starts when it is the middle of a member (1-based line, byte offset). */
-  firstLine?: number;
-  firstOffset?: number;
 }
 
-/** Default longest line; longer ones are rejected. */
-export const MAX_LINE_BYTES = 16 * 1024 * 1024;
+/**
+ * Longest line taken as one record. A log line past a few MiB is almost
+ * always damage (a binary blob, a missing newline) rather than a record, and
+ * buffering it whole costs memory: it is rejected with its line and offset.
+ */
+export const MAX_LINE_BYTES = 4 * 1024 * 1024;
 const NL = 10;
 const CR = 13;
 
@@ -41,8 +42,6 @@ export class LineSplitter {
 
   constructor(opts: LineSplitterOptions = {}) {
     this.maxLineBytes = opts.maxLineBytes ?? MAX_LINE_BYTES;
-    this.lineNo = (opts.firstLine ?? 1) - 1;
-    this.offset = opts.firstOffset ?? 0;
   }
 
   /** Feeds a piece of the stream; calls `emit` for every complete line. */

@@ -116,4 +116,15 @@ describe('importFiles', () => {
     const prov = rowsOf<{ m: string; l: bigint }>(await open.port.query(`SELECT "vestige.member" AS m, "vestige.line" AS l FROM events ORDER BY "event.id"`));
     expect(prov.map((r) => [r.m, Number(r.l)])).toEqual([['export/auth.log', 1], ['export/auth.log', 3], ['export/nested.tar.gz/var/log/app.jsonl', 1]]);
   });
+
+  it('rejects a single 10 MB line with its line and offset, and keeps the lines around it', async () => {
+    const huge = '{"message":"' + 'x'.repeat(10 * 1024 * 1024) + '"}';
+    const src = await fixture('huge.jsonl', `{"message":"before"}\n${huge}\n{"message":"after"}\n`);
+    open = await openCase(await mkdtemp(join(tmpdir(), 'vestige-case-')));
+    const [s] = await importFiles(open, [src]);
+    expect(s).toMatchObject({ format: 'jsonl', recordsRead: 3, recordsStored: 2, recordsRejected: 1 });
+    expect(s.firstRejections[0]).toMatchObject({ line: 2, offset: 21, reason: 'line longer than 4194304 bytes: skipped' });
+    const msgs = rowsOf<{ m: string }>(await open.port.query(`SELECT message AS m FROM events ORDER BY "event.id"`));
+    expect(msgs.map((r) => r.m)).toEqual(['before', 'after']);
+  });
 });
