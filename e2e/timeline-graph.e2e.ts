@@ -4,7 +4,7 @@
  * zoom, the graph around web-01, expansion) and on a real DeepBlueCLI EVTX
  * uploaded into it. Screenshots go to e2e/artifacts/.
  */
-import { mkdir, mkdtemp, readFile } from 'node:fs/promises';
+import { mkdtemp, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
@@ -14,7 +14,7 @@ import { corpusRoot } from '../engine/testing/node/corpus';
 import { openCase } from '../engine/case/node/case-store';
 import { fillGeneratedCase } from '../engine/views/timeline/node/generated-case';
 import { apiCall } from './api';
-import { ARTIFACTS, launchChromium, startApp, type RunningApp } from './web-app';
+import { ARTIFACTS, endSession, startApp, startSession, type RunningApp } from './web-app';
 
 let app: RunningApp;
 let browser: Browser;
@@ -25,18 +25,11 @@ const lanes = () => page.locator('[data-testid="timeline-lane"]').evaluateAll((e
 const nodeCount = async () => Number(await page.getByTestId('graph-canvas').getAttribute('data-node-count'));
 
 beforeAll(async () => {
-  await mkdir(ARTIFACTS, { recursive: true });
-  app = await startApp();
-  browser = await launchChromium();
-  page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
-  await page.goto(app.url);
+  ({ app, browser, page } = await startSession());
   await page.getByTestId('signal-row').first().waitFor({ timeout: 60_000 });
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await app?.stop();
-});
+afterAll(() => endSession({ app, browser }));
 
 describe('attack timeline on the sample case', () => {
   it('draws tactic lanes with the brute-force signal in Credential Access', async () => {
@@ -60,7 +53,25 @@ describe('attack timeline on the sample case', () => {
     await page.locator(`[data-lane="Credential Access"] [data-signal-id="${brute.id}"]`).click({ force: true });
     await expect.poll(() => page.getByTestId('signal-filter-chip').count()).toBe(1);
     await expect.poll(async () => Number((await page.getByTestId('event-total').innerText()).replace(/\D/g, ''))).toBe(brute.eventCount);
-    await page.getByTestId('signal-filter-chip').locator('button').first().click().catch(() => undefined);
+    await page.getByTestId('signal-filter-clear').click();
+  });
+
+  it('draws bookmarked events and annotated signals as marks, which open them', async () => {
+    const brute = (await apiCall(app.url, 'signals.list')).find((s) => s.ruleTitle === 'SSH Brute Force From One Source')!;
+    const event = String(brute.eventIds[0]);
+    await apiCall(app.url, 'annotations.add', { target: 'event', targetId: event, kind: 'bookmark' });
+    await apiCall(app.url, 'annotations.add', { target: 'signal', targetId: brute.id, kind: 'note', text: 'first wave <b>not html</b>' });
+    await page.getByTestId('view-tab-explorer').click();
+    await page.getByTestId('view-tab-timeline').click();
+    await page.getByTestId('timeline-reset').click();
+    const mark = page.locator(`[data-testid="timeline-mark"][data-target="event"][data-target-id="${event}"]`);
+    await expect.poll(() => mark.count(), { timeout: 20_000 }).toBe(1);
+    const note = page.locator(`[data-testid="timeline-mark"][data-target="signal"][data-target-id="${brute.id}"]`);
+    expect(await note.locator('title').textContent()).toContain('note: first wave <b>not html</b>');
+    await mark.dispatchEvent('click');
+    await expect.poll(async () => Number((await page.getByTestId('event-total').innerText()).replace(/\D/g, ''))).toBe(1);
+    await page.getByTestId('search-input').fill('');
+    await page.getByTestId('search-input').press('Enter');
   });
 
   it('switches to host lanes and to local time', async () => {

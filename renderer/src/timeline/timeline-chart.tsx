@@ -6,6 +6,7 @@
  */
 import { axisTop, scaleTime, scaleUtc, select, zoom, zoomIdentity, type ZoomBehavior, type ZoomTransform } from 'd3';
 import { useEffect, useMemo, useRef, useState } from 'react';
+import type { AnnotationMark } from '../../../engine/views/annotations/annotation-types';
 import type { LaneMode, TimelineData } from '../../../engine/views/timeline/timeline-types';
 import { formatDuration, formatUtcShort } from '../common/time-format';
 import type { AxisZone } from './timeline-slice';
@@ -28,9 +29,12 @@ export interface TimelineChartProps {
   onView(domain: Domain): void;
   onSignal(id: string): void;
   onBin(lane: string, bin: { start: number; end: number }): void;
+  /** Bookmarks, tags and notes, drawn as flags on the axis with a line across the lanes. */
+  marks?: readonly AnnotationMark[];
+  onMark?(mark: AnnotationMark): void;
 }
 
-export function TimelineChart({ data, mode, zone, width, resetKey, onView, onSignal, onBin }: TimelineChartProps) {
+export function TimelineChart({ data, mode, zone, width, resetKey, onView, onSignal, onBin, marks = [], onMark }: TimelineChartProps) {
   const svgRef = useRef<SVGSVGElement>(null);
   const axisRef = useRef<SVGGElement>(null);
   const zoomRef = useRef<ZoomBehavior<SVGSVGElement, unknown> | null>(null);
@@ -94,6 +98,18 @@ export function TimelineChart({ data, mode, zone, width, resetKey, onView, onSig
         </clipPath>
       </defs>
       <g ref={axisRef} className="timeline-chart__axis" transform={`translate(0,${AXIS_H - 2})`} />
+      <g clipPath="url(#timeline-plot)">
+        {marks.map((m) => {
+          const mx = xs(m.time);
+          return (
+            <g key={`${m.target}:${m.targetId}`} data-testid="timeline-mark" data-target={m.target} data-target-id={m.targetId} className="timeline-chart__mark" onClick={() => onMark?.(m)}>
+              <line x1={mx} x2={mx} y1={AXIS_H} y2={height} />
+              <path d={`M${mx},${AXIS_H} l-5,-8 h10 z`} />
+              <title>{markTitle(m)}</title>
+            </g>
+          );
+        })}
+      </g>
       {lanes.map((l, i) => {
         const top = AXIS_H + i * (LANE_HEIGHT + LANE_GAP);
         return (
@@ -138,4 +154,10 @@ export function TimelineChart({ data, mode, zone, width, resetKey, onView, onSig
       })}
     </svg>
   );
+}
+
+function markTitle(m: AnnotationMark): string {
+  const what = m.target === 'signal' ? `signal ${m.targetId}` : `event ${m.targetId}`;
+  const parts = [m.bookmarked ? 'bookmarked' : '', m.tags.length ? `tags: ${m.tags.join(', ')}` : '', ...m.notes.map((n) => `note: ${n}`)].filter(Boolean);
+  return `${what} at ${formatUtcShort(m.time)} UTC\n${parts.join('\n')}`;
 }

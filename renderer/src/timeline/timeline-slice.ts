@@ -3,6 +3,7 @@
  * visible range. Every load bumps a generation; older replies are dropped.
  * Clicks pivot to the explorer by setting its filter and switching views.
  */
+import type { AnnotationMark } from '../../../engine/views/annotations/annotation-types';
 import type { LaneMode, TimelineData, TimelineSignal } from '../../../engine/views/timeline/timeline-types';
 import { errorText, type SliceCreator } from '../store/app-state';
 import { binPivot } from './timeline-shape';
@@ -13,6 +14,8 @@ export interface TimelineSlice {
   timelineMode: LaneMode;
   timelineZone: AxisZone;
   timeline: TimelineData | null;
+  /** Bookmarked, tagged or annotated events and signals in the visible range. */
+  timelineMarks: AnnotationMark[];
   timelineLoading: boolean;
   timelineError: string | null;
   setTimelineMode(mode: LaneMode): void;
@@ -20,6 +23,7 @@ export interface TimelineSlice {
   /** Fetches bins for a visible range (null: the whole case) drawn `width` pixels wide. */
   loadTimeline(range: [number, number] | null, width: number): void;
   openTimelineSignal(id: string): void;
+  openTimelineMark(mark: AnnotationMark): void;
   openTimelineBin(lane: string, bin: { start: number; end: number }, signals: readonly TimelineSignal[]): void;
 }
 
@@ -39,6 +43,7 @@ export const createTimelineSlice: SliceCreator<TimelineSlice> = ({ host }) => (s
     timelineMode: 'tactic',
     timelineZone: 'utc',
     timeline: null,
+    timelineMarks: [],
     timelineLoading: false,
     timelineError: null,
     setTimelineMode(mode) {
@@ -58,6 +63,15 @@ export const createTimelineSlice: SliceCreator<TimelineSlice> = ({ host }) => (s
         (timeline) => gen === generation && set({ timeline, timelineLoading: false }),
         (e) => gen === generation && set({ timelineError: errorText(e), timelineLoading: false }),
       );
+      // Marks are drawn over the bins; a failure to load them leaves the timeline usable.
+      host.call('annotations.marks', range ? { from: iso(range[0]), to: iso(range[1]) } : {}).then(
+        (timelineMarks) => gen === generation && set({ timelineMarks }),
+        () => gen === generation && set({ timelineMarks: [] }),
+      );
+    },
+    openTimelineMark(m) {
+      if (m.target === 'signal') pivot({ search: '', from: null, to: null, selectedSignalId: m.targetId });
+      else pivot({ search: `event.id:${m.targetId}`, from: null, to: null, selectedSignalId: null });
     },
     openTimelineSignal(id) {
       pivot({ search: '', from: null, to: null, selectedSignalId: id });

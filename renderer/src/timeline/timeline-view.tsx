@@ -17,6 +17,8 @@ export function TimelineView() {
   const mode = useApp((s) => s.timelineMode);
   const zone = useApp((s) => s.timelineZone);
   const data = useApp((s) => s.timeline);
+  const marks = useApp((s) => s.timelineMarks);
+  const openTimelineMark = useApp((s) => s.openTimelineMark);
   const loading = useApp((s) => s.timelineLoading);
   const error = useApp((s) => s.timelineError);
   const eventCount = useApp((s) => s.caseInfo?.eventCount ?? 0);
@@ -80,6 +82,8 @@ export function TimelineView() {
             onView={(d) => loadTimeline(d, width)}
             onSignal={openTimelineSignal}
             onBin={(lane, bin) => openTimelineBin(lane, bin, data.signals)}
+            marks={marks}
+            onMark={openTimelineMark}
           />
         )}
       </div>
