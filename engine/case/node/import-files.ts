@@ -25,6 +25,9 @@ export interface ImportFilesOptions {
 export async function importFiles(c: OpenCase, paths: readonly string[], opts: ImportFilesOptions = {}): Promise<ImportReport['sources']> {
   const out: ImportReport['sources'] = [];
   const jobId = opts.jobId ?? `import-${Date.now()}`;
+  // Read once per call, then kept up to date: a query per file costs more than a small file's parsing.
+  let ids = await nextIds(c.port);
+  const known = await knownHashes(c);
   for (const path of paths) {
     // One transaction per file: a cancelled or failed file leaves no trace, and
     // batches go to storage once instead of through the WAL one by one.
@@ -32,7 +35,6 @@ export async function importFiles(c: OpenCase, paths: readonly string[], opts: I
     let f: FileOutcome;
     let records: ImportReport['sources'];
     try {
-      const ids = await nextIds(c.port);
       f = await importSource(c.port, path, {
         firstSourceId: ids.sourceId,
         firstEventId: ids.eventId,
@@ -40,7 +42,7 @@ export async function importFiles(c: OpenCase, paths: readonly string[], opts: I
         mapping: opts.mapping,
         onProgress: (p) => opts.onProgress?.({ jobId, file: path, ...p, done: false }),
       });
-      records = await recordFile(c, f, opts.notes);
+      records = await recordFile(c, f, known, opts.notes);
       await c.port.exec('COMMIT');
     } catch (e) {
       // Cancelled or unreadable: leave the case as it was before this file.
@@ -50,16 +52,21 @@ export async function importFiles(c: OpenCase, paths: readonly string[], opts: I
     }
     out.push(...records);
     const dup = records.find((r) => r.error?.startsWith('already in this case'));
+    if (!dup) {
+      known.set(f.sha256, ids.sourceId);
+      // recordFile gives a file with nothing readable one source row of its own.
+      ids = { eventId: f.nextEventId, sourceId: Math.max(f.nextSourceId, ...f.members.map((m) => m.sourceId + 1)) };
+    }
     opts.onProgress?.({ jobId, file: path, bytesDone: f.size, bytesTotal: f.size, records: records.reduce((n, m) => n + m.recordsRead, 0), done: true, error: dup?.error ?? f.error ?? undefined });
   }
   return out;
 }
 
 /** Records a file's sources and notes (inside its transaction); a duplicate file is undone and reported as such. */
-async function recordFile(c: OpenCase, f: FileOutcome, notes?: ImportNote[]): Promise<ImportReport['sources']> {
+async function recordFile(c: OpenCase, f: FileOutcome, known: ReadonlyMap<string, number>, notes?: ImportNote[]): Promise<ImportReport['sources']> {
   const out: ImportReport['sources'] = [];
-  const dup = rowsOf<{ id: number }>(await c.port.query(`SELECT id FROM sources WHERE sha256 = ? LIMIT 1`, [f.sha256]));
-  const duplicate = dup.length > 0 ? `already in this case as source ${dup[0].id} (same SHA-256): not imported again` : null;
+  const dupOf = known.get(f.sha256);
+  const duplicate = dupOf !== undefined ? `already in this case as source ${dupOf} (same SHA-256): not imported again` : null;
   if (duplicate) {
     await c.port.exec('ROLLBACK');
     await c.port.exec('BEGIN TRANSACTION');
@@ -100,4 +107,10 @@ async function recordFile(c: OpenCase, f: FileOutcome, notes?: ImportNote[]): Pr
     notes?.push({ path: f.path, member: n.member, note: n.note });
   }
   return out;
+}
+
+/** SHA-256 of every file already in the case → its first source id. */
+async function knownHashes(c: OpenCase): Promise<Map<string, number>> {
+  const rows = rowsOf<{ sha256: string; id: number }>(await c.port.query(`SELECT sha256, min(id) AS id FROM sources GROUP BY sha256`));
+  return new Map(rows.map((r) => [r.sha256, Number(r.id)]));
 }
