@@ -1,7 +1,9 @@
 /** One signal: level, title, triage status, group key, ATT&CK tactics and techniques, count and time span. */
 import { Tag } from '@blueprintjs/core';
 import type { SignalInfo } from '../../../engine/host/contract';
-import { formatUtcShort } from '../common/time-format';
+import { formatTimeShort } from '../common/time-format';
+import { PivotValue } from '../pivot/pivot-value';
+import { groupKeyParts } from './group-key';
 import { levelIntent } from './signal-level';
 
 export interface SignalRowProps {
@@ -38,15 +40,24 @@ export function SignalRow({ signal: s, selected, onSelect }: SignalRowProps) {
         )}
         <span className="signal-row__count">{s.eventCount}</span>
       </div>
-      {s.groupKey && <div className="signal-row__group" title={s.groupKey}>{s.groupKey}</div>}
+      {s.groupKey && (
+        <div className="signal-row__group" title={s.groupKey}>
+          {groupKeyParts(s.groupKey).map((p, i) => (
+            <span key={p.field}>
+              {i > 0 && ', '}
+              {p.field}=<PivotValue field={p.field} value={p.value} />
+            </span>
+          ))}
+        </div>
+      )}
       {attack.length > 0 && (
         <div className="signal-row__attack" data-testid="signal-attack" title={s.tags.join(' ')}>
           {attack.join(' · ')}
         </div>
       )}
       <div className="signal-row__time">
-        {formatUtcShort(s.firstTime)}
-        {s.lastTime && s.lastTime !== s.firstTime ? ` → ${formatUtcShort(s.lastTime)}` : ''}
+        {formatTimeShort(s.firstTime)}
+        {s.lastTime && s.lastTime !== s.firstTime ? ` → ${formatTimeShort(s.lastTime)}` : ''}
       </div>
     </button>
   );
