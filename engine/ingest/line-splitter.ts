@@ -5,6 +5,8 @@
  * rest of the file, and every line keeps its exact byte offset.
  */
 
+import { concatBytes } from './bytes';
+
 export interface Line {
   /** 1-based line number in the (decompressed) stream. */
   lineNo: number;
@@ -64,7 +66,7 @@ export class LineSplitter {
       }
       if (this.carryLen > 0) {
         this.carry.push(piece);
-        const whole = concat(this.carry, this.carryLen + piece.length);
+        const whole = concatBytes(this.carry, this.carryLen + piece.length);
         this.carry = [];
         this.carryLen = 0;
         this.emitLine(whole, emit);
@@ -78,7 +80,7 @@ export class LineSplitter {
   end(emit: (line: Line) => void): void {
     if (this.skipping) return;
     if (this.carryLen > 0) {
-      const whole = concat(this.carry, this.carryLen);
+      const whole = concatBytes(this.carry, this.carryLen);
       this.carry = [];
       this.carryLen = 0;
       this.emitLine(whole, emit, false);
@@ -119,15 +121,6 @@ export class LineSplitter {
   }
 }
 
-function concat(parts: Uint8Array[], len: number): Uint8Array {
-  const out = new Uint8Array(len);
-  let at = 0;
-  for (const p of parts) {
-    out.set(p, at);
-    at += p.length;
-  }
-  return out;
-}
 
 /** Index of the first byte that breaks UTF-8 (for the error message). */
 export function firstBadUtf8(b: Uint8Array): number {

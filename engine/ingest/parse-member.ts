@@ -5,6 +5,7 @@
  * the batcher as a row or a rejection. Environment-neutral: the caller brings
  * the bytes.
  */
+import { concatBytes } from './bytes';
 import type { EventBatcher } from './batcher';
 import { isReject, type LogFormat, type ParseContext, type ParseResult } from './format';
 import { looksBinary, sniffFormat } from './format-registry';
@@ -43,7 +44,7 @@ export async function parseMember(pieces: AsyncIterable<Uint8Array>, ctx: ParseC
   } catch (e) {
     readError = (e as Error).message;
   }
-  const all = concat(head, headLen);
+  const all = concatBytes(head, headLen);
   if (headLen === 0) return { format: 'empty', error: readError ? `${ctx.sourceName}: ${readError}` : null };
   let format = forced;
   if (!format) {
@@ -106,13 +107,3 @@ async function* toIterable(parts: Uint8Array[]): AsyncGenerator<Uint8Array> {
   yield* parts;
 }
 
-function concat(parts: Uint8Array[], len: number): Uint8Array {
-  if (parts.length === 1) return parts[0];
-  const out = new Uint8Array(len);
-  let at = 0;
-  for (const p of parts) {
-    out.set(p, at);
-    at += p.length;
-  }
-  return out;
-}

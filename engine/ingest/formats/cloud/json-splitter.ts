@@ -14,6 +14,8 @@
  *    headers) is handed out as text.
  */
 
+import { concatBytes } from '../../bytes';
+
 export type SplitItem =
   /** One record's bytes; `index` is its 1-based position, `line` the 1-based line it starts on. */
   | { kind: 'value'; bytes: Uint8Array; offset: number; index: number; line: number }
@@ -175,7 +177,7 @@ export class JsonSplitter {
     if (this.oversize) {
       out({ kind: 'error', message: `record ${this.count} is larger than ${this.maxRecordBytes} bytes: skipped`, offset: this.start, line: this.startLine });
     } else {
-      out({ kind: 'value', bytes: concat(this.parts, this.size), offset: this.start, index: this.count, line: this.startLine });
+      out({ kind: 'value', bytes: concatBytes(this.parts, this.size), offset: this.start, index: this.count, line: this.startLine });
     }
     this.open = false;
     this.parts = [];
@@ -188,15 +190,4 @@ export class JsonSplitter {
     this.junk = null;
     if (text !== '') out({ kind: 'text', text, offset: this.junkStart, line: this.junkLine });
   }
-}
-
-function concat(parts: Uint8Array[], size: number): Uint8Array {
-  if (parts.length === 1) return parts[0];
-  const outBytes = new Uint8Array(size);
-  let at = 0;
-  for (const p of parts) {
-    outBytes.set(p, at);
-    at += p.length;
-  }
-  return outBytes;
 }
