@@ -4,10 +4,10 @@
  * fetched from the network at run time: Blueprint's CSS and icon paths are
  * bundled from node_modules.
  */
-import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
 
-const root = fileURLToPath(new URL('.', import.meta.url));
+// Vite's config loader provides import.meta.dirname: no Node import in renderer/.
+const root = import.meta.dirname;
 
 export default defineConfig({
   root,
@@ -15,11 +15,11 @@ export default defineConfig({
   // No @vitejs/plugin-react: Vite's own transform does JSX with the automatic runtime.
   oxc: { jsx: { runtime: 'automatic' } },
   build: {
-    outDir: fileURLToPath(new URL('../dist/renderer', import.meta.url)),
+    outDir: `${root}/../dist/renderer`,
     emptyOutDir: true,
     // The polyfill would be an inline-free module, but nothing we target needs it.
     modulePreload: { polyfill: false },
     chunkSizeWarningLimit: 2000,
   },
-  server: { fs: { allow: [fileURLToPath(new URL('..', import.meta.url))] } },
+  server: { fs: { allow: [`${root}/..`] } },
 });
