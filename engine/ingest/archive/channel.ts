@@ -27,61 +27,10 @@ export class Gauge {
   }
 }
 
-export class Channel implements AsyncIterable<Uint8Array> {
-  private queue: Uint8Array[] = [];
-  private closed = false;
-  private discarded = false;
-  private error: Error | null = null;
-  private wake: (() => void) | null = null;
-
-  constructor(private readonly gauge: Gauge) {}
-
-  push(b: Uint8Array): void {
-    if (this.discarded || this.closed) return;
-    this.queue.push(b);
-    this.gauge.add(b.length);
-    this.poke();
-  }
-  close(): void {
-    this.closed = true;
-    this.poke();
-  }
-  fail(e: Error): void {
-    this.error = e;
-    this.closed = true;
-    this.poke();
-  }
-  /** The consumer moved on: drop what is queued and whatever still comes. */
-  discard(): void {
-    this.discarded = true;
-    this.gauge.add(-this.queue.reduce((n, b) => n + b.length, 0));
-    this.queue = [];
-  }
-  private poke(): void {
-    const w = this.wake;
-    this.wake = null;
-    w?.();
-  }
-
-  async *[Symbol.asyncIterator](): AsyncGenerator<Uint8Array> {
-    for (;;) {
-      if (this.queue.length) {
-        const b = this.queue.shift()!;
-        this.gauge.add(-b.length);
-        yield b;
-        continue;
-      }
-      if (this.error) throw this.error;
-      if (this.closed) return;
-      await new Promise<void>((ok) => (this.wake = ok));
-    }
-  }
-}
-
 /** A queue of items for the consumer to pull, filled by a producer task. */
 export class Queue<T> implements AsyncIterable<T> {
-  private items: T[] = [];
-  private closed = false;
+  protected items: T[] = [];
+  protected closed = false;
   private error: Error | null = null;
   private wake: (() => void) | null = null;
   push(v: T): void {
@@ -97,6 +46,8 @@ export class Queue<T> implements AsyncIterable<T> {
     this.closed = true;
     this.poke();
   }
+  /** Called for each item as the consumer takes it. */
+  protected taken(_item: T): void {}
   private poke(): void {
     const w = this.wake;
     this.wake = null;
@@ -105,12 +56,40 @@ export class Queue<T> implements AsyncIterable<T> {
   async *[Symbol.asyncIterator](): AsyncGenerator<T> {
     for (;;) {
       if (this.items.length) {
-        yield this.items.shift()!;
+        const item = this.items.shift()!;
+        this.taken(item);
+        yield item;
         continue;
       }
       if (this.error) throw this.error;
       if (this.closed) return;
       await new Promise<void>((ok) => (this.wake = ok));
     }
+  }
+}
+
+/** One archive entry's bytes: a queue whose queued bytes count on the shared gauge. */
+export class Channel extends Queue<Uint8Array> {
+  private discarded = false;
+
+  constructor(private readonly gauge: Gauge) {
+    super();
+  }
+
+  override push(b: Uint8Array): void {
+    if (this.discarded || this.closed) return;
+    this.gauge.add(b.length);
+    super.push(b);
+  }
+
+  protected override taken(b: Uint8Array): void {
+    this.gauge.add(-b.length);
+  }
+
+  /** The consumer moved on: drop what is queued and whatever still comes. */
+  discard(): void {
+    this.discarded = true;
+    this.gauge.add(-this.items.reduce((n, b) => n + b.length, 0));
+    this.items = [];
   }
 }
