@@ -40,8 +40,7 @@ export async function openCase(dir: string, opts: { name?: string } = {}): Promi
     manifest = { name: opts.name ?? basename(abs), createdAt: new Date().toISOString(), schemaVersion: CASE_SCHEMA_VERSION };
     await writeFile(manifestPath, JSON.stringify(manifest, null, 2) + '\n');
   }
-  // DuckDB's buffer pool would otherwise grow to 80% of RAM during a big import: bound it, it spills to disk.
-  const port = await openDuckDb({ path: join(abs, 'case.duckdb'), memoryLimit: process.env.VESTIGE_DUCKDB_MEMORY ?? '1GB' });
+  const port = await openDuckDb({ path: join(abs, 'case.duckdb'), memoryLimit: process.env.VESTIGE_DUCKDB_MEMORY });
   await migrate(port);
   for (const ddl of CASE_DDL) await port.exec(ddl);
   await refreshEventsView(port);
