@@ -7,23 +7,12 @@
  */
 import { compileSearch } from '../../views/search';
 import { rowsOf, type SqlParam, type SqlPort } from '../../sql/port';
+import type { NewSuppressionArgs, SuppressionInfo } from '../detect-channels';
 import { stableId } from './signal-store';
 
-export interface Suppression {
-  id: string;
-  query: string;
-  ruleId: string | null;
-  expiresAt: string | null;
-  reason: string;
-  createdAt: string;
-}
-
-export interface NewSuppression {
-  query: string;
-  ruleId?: string | null;
-  expiresAt?: string | null;
-  reason: string;
-}
+/** The channel types are the stored shapes (`detect-channels.ts`). */
+export type Suppression = SuppressionInfo;
+export type NewSuppression = NewSuppressionArgs;
 
 export class SuppressionError extends Error {}
 

@@ -4,6 +4,7 @@
  * core columns; the line itself is kept as `raw`, so every field stays queryable.
  */
 import { CORE_COLUMNS, type EventRow } from '../../schema/ecs';
+import { parseObjectLine } from '../json-line';
 import { perLine, type LineFormat, type ParseResult } from '../format';
 import { parseEpoch, parseIsoTime } from '../time';
 
@@ -80,16 +81,8 @@ export const jsonlFormat: LineFormat = {
   },
   create() {
     return perLine((text) => {
-        const t = text.trim();
-        if (t === '') return null;
-        let obj: unknown;
-        try {
-          obj = JSON.parse(t);
-        } catch (e) {
-          return { reject: `invalid JSON: ${(e as Error).message.slice(0, 120)}` };
-        }
-        if (obj === null || typeof obj !== 'object' || Array.isArray(obj)) return { reject: 'not a JSON object' };
-        return jsonObjectToRow(obj as Record<string, unknown>, t, 'jsonl');
+      const r = parseObjectLine(text);
+      return r === null || 'reject' in r ? r : jsonObjectToRow(r.obj, r.raw, 'jsonl');
     });
   },
 };

@@ -6,6 +6,7 @@
  * json-streaming's `_path`. The log type comes from `_path`, else from the
  * file name (`dns.json.gz` → zeek.dns).
  */
+import { parseObjectLine } from '../json-line';
 import { perLine, type LineFormat } from '../format';
 import { parseIsoTime } from '../time';
 import { normalizeZeekJson, zeekPathFromName, type ZeekRecord } from './zeek-normalize';
@@ -39,16 +40,9 @@ export const zeekJsonFormat: LineFormat = {
   create(ctx) {
     const fallbackPath = zeekPathFromName(ctx.sourceName);
     return perLine((text) => {
-      const t = text.trim();
-      if (t === '') return null;
-      let obj: unknown;
-      try {
-        obj = JSON.parse(t);
-      } catch (e) {
-        return { reject: `invalid JSON: ${(e as Error).message.slice(0, 120)}` };
-      }
-      if (obj === null || typeof obj !== 'object' || Array.isArray(obj)) return { reject: 'not a JSON object' };
-      const rec = normalizeZeekJson(obj as ZeekRecord, fallbackPath);
+      const parsed = parseObjectLine(text);
+      if (parsed === null || 'reject' in parsed) return parsed;
+      const rec = normalizeZeekJson(parsed.obj as ZeekRecord, fallbackPath);
       if (typeof rec.ts === 'string' && !ISO_MICROS.test(rec.ts)) {
         // Other ISO spellings (fewer digits, an offset) become the common form.
         const p = parseIsoTime(rec.ts);

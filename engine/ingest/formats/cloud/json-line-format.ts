@@ -7,8 +7,9 @@
  * the object's own keys say which service wrote it) and `toEcs`, then call
  * `jsonFamilyLineFormat`.
  */
+import { parseObjectLine } from '../../json-line';
 import { perLine, type LineFormat, type ParseResult } from '../../format';
-import { isObj, type Obj } from './json-fields';
+import type { Obj } from './json-fields';
 
 export interface JsonFamily {
   readonly name: string;
@@ -18,18 +19,7 @@ export interface JsonFamily {
   toEcs(obj: Obj, raw: string): ParseResult;
 }
 
-/** Parses one line into an object, a rejection, or null for a blank line. */
-export function parseObjectLine(text: string): { obj: Obj; raw: string } | { reject: string } | null {
-  const raw = text.trim();
-  if (raw === '') return null;
-  let v: unknown;
-  try {
-    v = JSON.parse(raw);
-  } catch (e) {
-    return { reject: `invalid JSON: ${(e as Error).message.slice(0, 120)}` };
-  }
-  return isObj(v) ? { obj: v, raw } : { reject: 'not a JSON object' };
-}
+export { parseObjectLine };
 
 /** The family's score for the first lines: the first object decides; unreadable lines (a cut-off last line) are skipped. */
 export function sniffJsonLines(lines: readonly string[], claim: (obj: Obj) => number): number {
