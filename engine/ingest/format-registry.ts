@@ -55,6 +55,8 @@ export function sniffFormat(head: Uint8Array, lines: readonly string[]): LogForm
     if (s > score) {
       best = f;
       score = s;
+      // Certain: nothing later can beat it (ties go to the earlier entry).
+      if (score >= 1) break;
     }
   }
   return best;

@@ -48,8 +48,8 @@ export async function parseMember(pieces: AsyncIterable<Uint8Array>, ctx: ParseC
   if (headLen === 0) return { format: 'empty', error: readError ? `${ctx.sourceName}: ${readError}` : null };
   let format = forced;
   if (!format) {
-    if (looksBinary(all) && !all.subarray(0, 8).every((b, i) => b === 'ElfFile\0'.charCodeAt(i))) {
-      // Binary formats sniff on bytes; anything else binary is refused whole.
+    if (looksBinary(all)) {
+      // Binary formats (EVTX) sniff on bytes, without decoding the head as text; anything else binary is refused whole.
       format = sniffFormat(all, []) ?? undefined;
       if (!format) return { format: 'unknown', error: `${ctx.sourceName}: binary data, not a recognised log format` };
     } else {

@@ -93,6 +93,78 @@ describe('importFiles', () => {
     expect(await listRejections(open.port, 2, 10)).toEqual([]);
   });
 
+  it('small files share a transaction: a cancelled file is taken back out and the files before it in the same call are kept', async () => {
+    const small = await fixture('auth.log', AUTH);
+    const other = await fixture('other.jsonl', '{"@timestamp":"2026-03-14T03:00:00Z","message":"kept"}\n');
+    const big = await fixture('big.jsonl', Array.from({ length: 60000 }, (_, i) => `{"@timestamp":"2026-03-14T03:00:00Z","message":"event ${i} padding padding padding padding"}`).join('\n'));
+    open = await openCase(await mkdtemp(join(tmpdir(), 'vestige-case-')));
+    const abort = new AbortController();
+    const seen: string[] = [];
+    await expect(
+      importFiles(open, [small, other, big], { signal: abort.signal, onProgress: (p) => (p.done ? seen.push(p.file) : p.file === big && p.bytesDone > 1 << 20 && abort.abort()) }),
+    ).rejects.toThrow(/import cancelled/);
+    expect(seen).toEqual([small, other, big]);
+    const info = await caseInfo(open.port, open.dir, 'x');
+    expect(info.sources.map((x) => [x.name, x.recordsStored])).toEqual([['auth.log', 2], ['other.jsonl', 1]]);
+    expect(info.eventCount).toBe(3);
+    const bySource = rowsOf<{ s: number; n: bigint }>(await open.port.query(`SELECT "vestige.source_id" AS s, count(*) AS n FROM events GROUP BY 1 ORDER BY 1`));
+    expect(bySource.map((r) => [r.s, Number(r.n)])).toEqual([[1, 2], [2, 1]]);
+    expect(rowsOf(await open.port.query(`SELECT source_id FROM rejections`)).map((r) => r.source_id)).toEqual([1]);
+    // The next import carries on after what was kept: ids and source numbers do not collide.
+    const [again] = await importFiles(open, [await fixture('more.jsonl', '{"@timestamp":"2026-03-14T04:00:00Z","message":"later"}\n')]);
+    expect(again.recordsStored).toBe(1);
+    const ids = rowsOf<{ id: bigint; s: number }>(await open.port.query(`SELECT "event.id" AS id, "vestige.source_id" AS s FROM events ORDER BY 1`));
+    expect(new Set(ids.map((r) => r.id)).size).toBe(4);
+    expect(ids[3].s).toBe(3);
+  });
+
+  it('the same file twice in one call is stored once, the second reported as a duplicate', async () => {
+    const src = await fixture('auth.log', AUTH);
+    const copy = await fixture('auth-copy.log', AUTH);
+    open = await openCase(await mkdtemp(join(tmpdir(), 'vestige-case-')));
+    const [a, b] = await importFiles(open, [src, copy]);
+    expect(a).toMatchObject({ recordsStored: 2, recordsRejected: 1 });
+    expect(b).toMatchObject({ recordsRead: 0, recordsStored: 0, error: 'already in this case as source 1 (same SHA-256): not imported again' });
+    const info = await caseInfo(open.port, open.dir, 'x');
+    expect(info.eventCount).toBe(2);
+    expect(info.sources).toHaveLength(1);
+    expect(await listRejections(open.port, 1, 10)).toHaveLength(1);
+  });
+
+  it('an integer a core column cannot hold is left out of it (kept in raw), and the batch is stored', async () => {
+    const src = await fixture('ports.jsonl', ['{"source":{"port":99999999999},"process":{"pid":"12"},"message":"a"}', '{"source":{"port":443},"process":{"pid":"x"},"message":"b"}'].join('\n'));
+    open = await openCase(await mkdtemp(join(tmpdir(), 'vestige-case-')));
+    const [s] = await importFiles(open, [src]);
+    expect(s).toMatchObject({ recordsRead: 2, recordsStored: 2, recordsRejected: 0 });
+    const rows = rowsOf<{ p: number | null; pid: bigint | null; raw: string }>(await open.port.query(`SELECT "source.port" AS p, "process.pid" AS pid, raw FROM events ORDER BY "event.id"`));
+    expect(rows.map((r) => [r.p, r.pid === null ? null : Number(r.pid)])).toEqual([[null, 12], [443, null]]);
+    expect(rows[0].raw).toContain('99999999999');
+  });
+
+  it('a batch DuckDB refuses breaks the shared transaction: the files before it are imported again alone, the faulty one is named', async () => {
+    const small = await fixture('auth.log', AUTH);
+    const poison = await fixture('poison.jsonl', '{"@timestamp":"2026-03-14T03:00:00Z","message":"poison"}\n');
+    const after = await fixture('after.jsonl', '{"@timestamp":"2026-03-14T03:00:00Z","message":"after"}\n');
+    open = await openCase(await mkdtemp(join(tmpdir(), 'vestige-case-')));
+    const port = open.port;
+    // A storage that refuses any batch holding the poison row, after the transaction has begun.
+    const refusing: typeof port = Object.assign(Object.create(port) as typeof port, {
+      insertColumns: async (table: string, cols: Parameters<typeof port.insertColumns>[1]) => {
+        if (cols.some((c) => c.name === 'message' && c.values.includes('poison'))) {
+          await port.exec('SELECT error(?)', ['refused']).catch(() => undefined);
+          throw new Error('batch refused');
+        }
+        return port.insertColumns(table, cols);
+      },
+    });
+    const faulty = { ...open, port: refusing } as OpenCase;
+    await expect(importFiles(faulty, [small, poison, after])).rejects.toThrow(/poison\.jsonl: batch refused/);
+    const info = await caseInfo(port, open.dir, 'x');
+    expect(info.sources.map((x) => [x.name, x.recordsStored])).toEqual([['auth.log', 2]]);
+    expect(info.eventCount).toBe(2);
+    expect(rowsOf(await port.query(`SELECT count(*) AS n FROM rejections`))[0].n).toBe(1n);
+  });
+
   it('imports every log inside nested archives as its own source, with notes for junk', async () => {
     const { zipSync, gzipSync } = await import('fflate');
     const { tarOf } = await import('../../testing/tar-fixture');

@@ -7,7 +7,10 @@
  */
 import type { ImportNote, ImportProgress, ImportReport } from '../../host/contract';
 import type { FieldMapping } from '../../ingest/mapping';
+import { EventSink, isoToMicros } from '../../ingest/batcher';
 import { importSource, type FileOutcome } from '../../ingest/node/import-source';
+import { EVENTS_TABLE } from '../../schema/ecs';
+import type { ColumnKind } from '../../sql/arrow-build';
 import { rowsOf } from '../../sql/port';
 import { nextIds, type OpenCase } from './case-store';
 
@@ -38,70 +41,188 @@ export async function importFiles(c: OpenCase, paths: readonly string[], opts: I
   }
 }
 
-async function importEach(c: OpenCase, paths: readonly string[], opts: ImportFilesOptions): Promise<ImportReport['sources']> {
+/**
+ * Input bytes per transaction. Small files share one: a commit (and an
+ * insert) per file cost more than parsing a small EVTX export. A file that
+ * fails or is cancelled is taken back out of its transaction by source id,
+ * so the other files of the group are kept and the case never holds part of a file.
+ */
+const GROUP_BYTES = 64 << 20;
+
+/** The open transaction: its files, and the source rows and notes stored when it commits. */
+class ImportGroup {
+  open = false;
+  bytes = 0;
+  /** Files recorded in this transaction, with what the import had before each (to redo them alone). */
+  readonly files: { path: string; reports: number }[] = [];
+  private sourceRows: { id: number; f: FileOutcome; m: FileOutcome['members'][number]; error: string | null }[] = [];
+  private notes: { path: string; member: string; note: string }[] = [];
+
+  constructor(
+    private readonly c: OpenCase,
+    readonly sink: EventSink,
+  ) {}
+
+  async begin(): Promise<void> {
+    if (this.open) return;
+    await this.c.port.exec('BEGIN TRANSACTION');
+    this.open = true;
+  }
+
+  addSource(id: number, f: FileOutcome, m: FileOutcome['members'][number], error: string | null): void {
+    this.sourceRows.push({ id, f, m, error });
+  }
+
+  addNote(path: string, member: string, note: string): void {
+    this.notes.push({ path, member, note });
+  }
+
+  /** Takes back what the current file stored (every source id from `firstSourceId` on). */
+  async undoFrom(firstSourceId: number): Promise<void> {
+    await this.sink.flush();
+    await this.c.port.exec(`DELETE FROM ${EVENTS_TABLE} WHERE "vestige.source_id" >= ?`, [firstSourceId]);
+    await this.c.port.exec(`DELETE FROM rejections WHERE source_id >= ?`, [firstSourceId]);
+  }
+
+  async commit(): Promise<void> {
+    if (!this.open) return;
+    await this.sink.flush();
+    const rows = this.sourceRows;
+    const now = BigInt(Date.now()) * 1000n;
+    const col = (name: string, kind: ColumnKind, values: unknown[]) => ({ name, kind, values });
+    await this.c.port.insertColumns('sources', [
+      col('id', 'int32', rows.map((r) => r.id)),
+      col('path', 'utf8', rows.map((r) => r.f.path)),
+      col('name', 'utf8', rows.map((r) => r.f.name)),
+      col('member', 'utf8', rows.map((r) => r.m.member)),
+      col('sha256', 'utf8', rows.map((r) => r.f.sha256)),
+      col('size', 'int64', rows.map((r) => r.f.size)),
+      col('format', 'utf8', rows.map((r) => r.m.format)),
+      col('records_read', 'int64', rows.map((r) => r.m.recordsRead)),
+      col('records_stored', 'int64', rows.map((r) => r.m.recordsStored)),
+      col('records_rejected', 'int64', rows.map((r) => r.m.recordsRejected)),
+      col('first_time', 'timestamp', rows.map((r) => isoToMicros(r.m.firstTime))),
+      col('last_time', 'timestamp', rows.map((r) => isoToMicros(r.m.lastTime))),
+      col('imported_at', 'timestamp', rows.map(() => now)),
+      col('status', 'utf8', rows.map((r) => (r.error ? (r.m.recordsStored > 0 ? 'partial' : 'failed') : 'ok'))),
+      col('error', 'utf8', rows.map((r) => r.error)),
+      col('container', 'utf8', rows.map((r) => r.m.container)),
+      col('member_sha256', 'utf8', rows.map((r) => r.m.memberSha256)),
+      col('member_size', 'int64', rows.map((r) => r.m.memberSize)),
+    ]);
+    const notes = this.notes;
+    await this.c.port.insertColumns('import_notes', [
+      col('path', 'utf8', notes.map((n) => n.path)),
+      col('member', 'utf8', notes.map((n) => n.member)),
+      col('note', 'utf8', notes.map((n) => n.note)),
+      col('noted_at', 'timestamp', notes.map(() => now)),
+    ]);
+    await this.c.port.exec('COMMIT');
+    this.reset();
+  }
+
+  /** Drops the whole transaction (its files must then be imported again). */
+  async rollback(): Promise<void> {
+    this.sink.discard();
+    if (this.open) await this.c.port.exec('ROLLBACK').catch(() => undefined);
+    this.reset();
+  }
+
+  private reset(): void {
+    this.open = false;
+    this.bytes = 0;
+    this.files.length = 0;
+    this.sourceRows = [];
+    this.notes = [];
+  }
+}
+
+interface ImportState {
+  ids: { eventId: number; sourceId: number };
+  known: Map<string, number>;
+}
+
+async function importEach(c: OpenCase, paths: readonly string[], opts: ImportFilesOptions, groupBytes = GROUP_BYTES): Promise<ImportReport['sources']> {
   const out: ImportReport['sources'] = [];
   const jobId = opts.jobId ?? `import-${Date.now()}`;
   // Read once per call, then kept up to date: a query per file costs more than a small file's parsing.
-  let ids = await nextIds(c.port);
-  const known = await knownHashes(c);
+  const state: ImportState = { ids: await nextIds(c.port), known: await knownHashes(c) };
+  const group = new ImportGroup(c, new EventSink(c.port));
+  const done = (path: string, error: string | undefined, bytes: number, records: number) =>
+    opts.onProgress?.({ jobId, file: path, bytesDone: bytes, bytesTotal: bytes, records, done: true, error });
+  /**
+   * When the transaction itself broke (DuckDB refused a batch or the commit),
+   * it cannot be mended by source id: roll it back and import its files again,
+   * each alone, so the one at fault fails on its own (and throws, naming it).
+   */
+  const salvage = async (e: unknown) => {
+    const redo = group.files.map((x) => x.path);
+    const keep = group.files[0]?.reports ?? out.length;
+    await group.rollback();
+    out.length = keep;
+    if (redo.length === 0) return;
+    if (groupBytes === 0) throw new Error(`${redo[0]}: ${(e as Error).message}`);
+    out.push(...(await importEach(c, redo, { ...opts, jobId }, 0)));
+    state.ids = await nextIds(c.port);
+    state.known = await knownHashes(c);
+  };
+  const commit = () => group.commit().catch(salvage);
   for (const path of paths) {
-    // One transaction per file: a cancelled or failed file leaves no trace, and
-    // batches go to storage once instead of through the WAL one by one.
-    await c.port.exec('BEGIN TRANSACTION');
+    await group.begin();
+    const first = state.ids;
     let f: FileOutcome;
-    let records: ImportReport['sources'];
     try {
       f = await importSource(c.port, path, {
-        firstSourceId: ids.sourceId,
-        firstEventId: ids.eventId,
+        firstSourceId: first.sourceId,
+        firstEventId: first.eventId,
         signal: opts.signal,
         mapping: opts.mapping,
+        sink: group.sink,
         onProgress: (p) => opts.onProgress?.({ jobId, file: path, ...p, done: false }),
       });
-      records = await recordFile(c, f, known, opts.notes);
-      await c.port.exec('COMMIT');
     } catch (e) {
-      // Cancelled or unreadable: leave the case as it was before this file.
-      await c.port.exec('ROLLBACK').catch(() => undefined);
-      opts.onProgress?.({ jobId, file: path, bytesDone: 0, bytesTotal: 0, records: 0, done: true, error: (e as Error).message });
+      // Cancelled or unreadable: the case keeps the files before this one and nothing of it.
+      await group
+        .undoFrom(first.sourceId)
+        .then(() => group.commit())
+        .catch(salvage);
+      done(path, (e as Error).message, 0, 0);
       throw new Error(`${path}: ${(e as Error).message}`);
     }
-    out.push(...records);
-    const dup = records.find((r) => r.error?.startsWith('already in this case'));
-    if (!dup) {
-      known.set(f.sha256, ids.sourceId);
-      // recordFile gives a file with nothing readable one source row of its own.
-      ids = { eventId: f.nextEventId, sourceId: Math.max(f.nextSourceId, ...f.members.map((m) => m.sourceId + 1)) };
+    const dupOf = state.known.get(f.sha256);
+    if (dupOf !== undefined) {
+      await group.undoFrom(first.sourceId).catch(async (e: unknown) => {
+        await salvage(e);
+        await group.begin();
+      });
     }
-    opts.onProgress?.({ jobId, file: path, bytesDone: f.size, bytesTotal: f.size, records: records.reduce((n, m) => n + m.recordsRead, 0), done: true, error: dup?.error ?? f.error ?? undefined });
+    group.files.push({ path, reports: out.length });
+    const records = recordFile(group, f, dupOf, opts.notes);
+    out.push(...records);
+    if (dupOf === undefined) {
+      state.known.set(f.sha256, first.sourceId);
+      // recordFile gives a file with nothing readable one source row of its own.
+      state.ids = { eventId: f.nextEventId, sourceId: Math.max(f.nextSourceId, ...f.members.map((m) => m.sourceId + 1)) };
+    }
+    done(path, records.find((r) => r.error?.startsWith('already in this case'))?.error ?? f.error ?? undefined, f.size, records.reduce((n, m) => n + m.recordsRead, 0));
+    group.bytes += f.size;
+    if (group.bytes >= groupBytes) await commit();
   }
+  await commit();
   return out;
 }
 
-/** Records a file's sources and notes (inside its transaction); a duplicate file is undone and reported as such. */
-async function recordFile(c: OpenCase, f: FileOutcome, known: ReadonlyMap<string, number>, notes?: ImportNote[]): Promise<ImportReport['sources']> {
+/** A file's source rows and notes for the group; a duplicate file is reported as such and adds nothing. */
+function recordFile(group: ImportGroup, f: FileOutcome, dupOf: number | undefined, notes?: ImportNote[]): ImportReport['sources'] {
   const out: ImportReport['sources'] = [];
-  const dupOf = known.get(f.sha256);
   const duplicate = dupOf !== undefined ? `already in this case as source ${dupOf} (same SHA-256): not imported again` : null;
-  if (duplicate) {
-    await c.port.exec('ROLLBACK');
-    await c.port.exec('BEGIN TRANSACTION');
-  }
   if (!duplicate && f.members.length === 0) {
     // Nothing readable inside: still record the file, so its hash and the reason are kept.
     f.members.push({ sourceId: f.nextSourceId, member: '', container: '', memberSha256: f.sha256, memberSize: f.size, format: 'none', recordsRead: 0, recordsStored: 0, recordsRejected: 0, firstRejections: [], firstTime: null, lastTime: null, error: f.error ?? (f.notes.map((n) => `${n.member || f.name}: ${n.note}`).join('; ') || 'no log records found') });
   }
   for (const m of f.members) {
     const error = duplicate ?? m.error ?? (f.error && m === f.members[f.members.length - 1] ? f.error : null);
-    if (!duplicate) {
-      await c.port.exec(
-        `INSERT INTO sources VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::TIMESTAMP, ?::TIMESTAMP, now()::TIMESTAMP, ?, ?, ?, ?, ?)`,
-        [
-          m.sourceId, f.path, f.name, m.member, f.sha256, f.size, m.format, m.recordsRead, m.recordsStored, m.recordsRejected,
-          m.firstTime, m.lastTime, error ? (m.recordsStored > 0 ? 'partial' : 'failed') : 'ok', error, m.container, m.memberSha256, m.memberSize,
-        ],
-      );
-    }
+    if (!duplicate) group.addSource(m.sourceId, f, m, error);
     out.push({
       path: f.path,
       member: m.member,
@@ -119,7 +240,7 @@ async function recordFile(c: OpenCase, f: FileOutcome, known: ReadonlyMap<string
     });
   }
   for (const n of f.notes) {
-    await c.port.exec(`INSERT INTO import_notes VALUES (?, ?, ?, now()::TIMESTAMP)`, [f.path, n.member, n.note]);
+    group.addNote(f.path, n.member, n.note);
     notes?.push({ path: f.path, member: n.member, note: n.note });
   }
   return out;

@@ -12,7 +12,7 @@ import { basename } from 'node:path';
 import { Readable } from 'node:stream';
 import { createGunzip } from 'node:zlib';
 import { walkMembers, type Inflate } from '../archive/members';
-import { EventBatcher, type RejectionRow } from '../batcher';
+import { EventBatcher, EventSink, type RejectionRow } from '../batcher';
 import type { FieldMapping } from '../mapping';
 import { parseMember } from '../parse-member';
 import type { SqlPort } from '../../sql/port';
@@ -30,6 +30,11 @@ export interface ImportSourceOptions {
   signal?: AbortSignal;
   /** A user's field mapping for generic JSON/CSV sources. */
   mapping?: FieldMapping;
+  /**
+   * Where rows go, shared with other files of the same transaction (the
+   * caller flushes it); without one, the file's rows are stored before this returns.
+   */
+  sink?: EventSink;
 }
 
 export interface MemberOutcome {
@@ -97,6 +102,7 @@ export async function importSource(port: SqlPort, path: string, opts: ImportSour
       yield new Uint8Array(b.buffer, b.byteOffset, b.length);
     }
   })();
+  const sink = opts.sink ?? new EventSink(port);
   const out: FileOutcome = { path, name: basename(path), sha256: '', size: st.size, members: [], notes: [], error: null, nextEventId: opts.firstEventId, nextSourceId: opts.firstSourceId };
   try {
     for await (const m of walkMembers(raw, gunzipAt(() => bytesDone))) {
@@ -105,19 +111,19 @@ export async function importSource(port: SqlPort, path: string, opts: ImportSour
         continue;
       }
       const sourceId = out.nextSourceId++;
-      const batcher = new EventBatcher(port, sourceId, m.member, out.nextEventId);
-      const memberHash = createHash('sha256');
+      const batcher = new EventBatcher(sink, sourceId, m.member, out.nextEventId);
+      // A plain file is its own member: its digest is the file's, computed once below.
+      const memberHash = m.container ? createHash('sha256') : null;
       let memberSize = 0;
       const counted = (async function* () {
         for await (const p of m.pieces) {
-          memberHash.update(p);
+          memberHash?.update(p);
           memberSize += p.length;
           yield p;
         }
       })();
       const name = m.member ? basename(m.member) : basename(path);
       const r = await parseMember(counted, { sourceName: m.member ? `${basename(path)}:${m.member}` : name, referenceTime: st.mtime, mapping: opts.mapping }, batcher);
-      await batcher.flush();
       if (opts.signal?.aborted) throw new ImportCancelled();
       records += batcher.read;
       out.nextEventId = batcher.nextEventId;
@@ -125,7 +131,7 @@ export async function importSource(port: SqlPort, path: string, opts: ImportSour
         sourceId,
         member: m.member,
         container: m.container,
-        memberSha256: memberHash.digest('hex'),
+        memberSha256: memberHash?.digest('hex') ?? '',
         memberSize,
         format: m.container ? `${r.format}+${m.container.replace(/\//g, '+')}` : r.format,
         recordsRead: batcher.read,
@@ -141,11 +147,13 @@ export async function importSource(port: SqlPort, path: string, opts: ImportSour
     if (e instanceof ImportCancelled) throw e;
     out.error = `${basename(path)}: ${(e as Error).message} (after ${bytesDone} bytes; members read before it were kept)`;
   }
+  if (!opts.sink) await sink.flush();
   // The digest covers the whole file even when a container stopped early.
   if (bytesDone < st.size) {
     for await (const b of createReadStream(path, { start: bytesDone, highWaterMark: 1 << 20 })) hash.update(b as Buffer);
   }
   out.sha256 = hash.digest('hex');
+  for (const m of out.members) if (!m.container) m.memberSha256 = out.sha256;
   opts.onProgress?.({ bytesDone: st.size, bytesTotal: st.size, records });
   return out;
 }
