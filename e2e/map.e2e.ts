@@ -1,8 +1,8 @@
 /**
  * The Map tab in web mode, driven in Debian's Chromium: the sample case's
  * attacker on the map with the country the bundled database gives it,
- * private sources listed apart, pivots to the explorer, arcs to a home point,
- * impossible travel, and a real log (loghub OpenSSH) with many public
+ * private sources listed apart, pivots to the explorer, arcs to a home point
+ * saved in the case (still there after a reload), impossible travel, and a real log (loghub OpenSSH) with many public
  * sources. Screenshots go to e2e/artifacts/.
  */
 import { readFile } from 'node:fs/promises';
@@ -74,6 +74,18 @@ describe('the map on the sample case', () => {
     await page.getByTestId('geo-home-set').click();
     await expect.poll(() => page.getByTestId('geo-arc').count()).toBeGreaterThan(0);
     await shot('map-03-home-arcs');
+  });
+
+  it('keeps the home point in the case: after a reload the fields show it and the arcs are drawn', async () => {
+    await expect.poll(() => apiCall(app.url, 'geo.home')).toEqual({ home: { lat: 50.11, lon: 8.68 } });
+    const arcs = (await apiCall(app.url, 'views.geo', {})).arcs;
+    expect(arcs.map((a) => a.ip)).toContain(ATTACKER);
+    await page.reload();
+    await openMap();
+    await expect.poll(() => page.getByTestId('geo-arc').count(), { timeout: 30_000 }).toBe(arcs.length);
+    expect(await page.getByTestId('geo-home-lat').inputValue()).toBe('50.11');
+    expect(await page.getByTestId('geo-home-lon').inputValue()).toBe('8.68');
+    await shot('map-03b-home-after-reload');
   });
 
   it('opens the explorer on a clicked point’s address', async () => {

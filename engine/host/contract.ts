@@ -12,8 +12,8 @@
  * preload, IPC and web server pick it up from `CHANNELS`.
  */
 
-import type { GeoQuery, GeoView } from '../views/geo/geo-types';
-import { validGeoQuery } from '../views/geo/geo-types';
+import type { GeoHome, GeoQuery, GeoView } from '../views/geo/geo-types';
+import { validGeoHome, validGeoQuery } from '../views/geo/geo-types';
 import type { TimelineData, TimelineQuery } from '../views/timeline/timeline-types';
 import { validTimelineQuery } from '../views/timeline/timeline-types';
 import type { EntityRef, GraphData, GraphQuery } from '../views/graph/graph-types';
@@ -195,6 +195,10 @@ export interface HostContract {
   'views.processTree': (q?: ProcessTreeQuery) => ProcessForest;
   /** The map: geolocated sources, assets they reached, impossible travel. */
   'views.geo': (q: GeoQuery) => GeoView;
+  /** The map's home point saved in the case (where assets without a place are drawn); `views.geo` uses it unless the query gives one. */
+  'geo.home': () => { home: GeoHome | null };
+  /** Saves the home point in the case; null removes it. */
+  'geo.setHome': (home: GeoHome | null) => { home: GeoHome | null };
   /** The attack timeline: lanes (tactic, host or user), density bins for the visible range, signal bars. */
   'views.timeline': (q: TimelineQuery) => TimelineData;
   /** The entity graph around seeds (default: the open signals' entities). */
@@ -268,6 +272,8 @@ export const CHANNELS: { readonly [C in Channel]: Validator } = {
   'dialog.openFiles': none,
   'views.processTree': (a) => (a.length <= 1 ? validProcessTreeQuery(a[0]) : 'takes one query'),
   'views.geo': (a) => validGeoQuery(a[0]),
+  'geo.home': none,
+  'geo.setHome': (a) => (a.length === 1 ? validGeoHome(a[0]) : 'takes one home point or null'),
   'views.timeline': (a) => validTimelineQuery(a[0]),
   'views.graph': (a) => validGraphQuery(a[0]),
   'views.graphExpand': (a) => validEntityRef(a[0]),

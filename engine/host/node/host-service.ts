@@ -17,6 +17,7 @@ import { eventHistogram, eventPage } from '../../views/events-view';
 import { explorerHandlers } from '../../views/search/explorer-handlers';
 import { lazyGeo } from '../../geo/node/lazy-geo';
 import { geoView } from '../../views/geo/geo-view';
+import { loadGeoHome, saveGeoHome } from '../../views/geo/geo-home';
 import { timeline } from '../../views/timeline/timeline-query';
 import { entityGraph, expandEntity } from '../../views/graph/graph-query';
 import { buildProcessForest } from '../../views/process-tree/process-tree';
@@ -95,6 +96,8 @@ export async function createHostService(opts: HostServiceOptions): Promise<HostS
     },
     'dialog.openFiles': async () => null,
     'views.geo': async (q) => geoView(c.port, await geo(), q),
+    'geo.home': async () => ({ home: await loadGeoHome(c.port) }),
+    'geo.setHome': async (home) => ({ home: await saveGeoHome(c.port, home) }),
     'views.timeline': (q) => timeline(c.port, q),
     'views.graph': (q) => entityGraph(c.port, q),
     'views.graphExpand': (entity) => expandEntity(c.port, entity),

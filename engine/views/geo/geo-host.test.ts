@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openGeo } from '../../geo/node/open-geo';
+import { validateArgs } from '../../host/contract';
 import { createHostService } from '../../host/node/host-service';
 import type { HostService } from '../../host/service';
 
@@ -19,10 +20,12 @@ const AUTH = [
 ].join('\n') + '\n';
 
 let host: HostService;
+let casePath: string;
 beforeAll(async () => {
   const dir = await mkdtemp(join(tmpdir(), 'vestige-geo-'));
   await writeFile(join(dir, 'auth.log'), AUTH);
-  host = await createHostService({ casePath: join(dir, 'case'), rulePaths: [] });
+  casePath = join(dir, 'case');
+  host = await createHostService({ casePath, rulePaths: [] });
   await host.handle('import.paths', [[join(dir, 'auth.log')]]);
 });
 afterAll(() => host?.close());
@@ -69,5 +72,48 @@ describe('views.geo on the host', () => {
     expect([...alice.located, ...alice.local].map((s) => s.ip)).toEqual(['10.0.1.10', '203.0.113.9']);
     const early = await host.handle('views.geo', [{ to: '2000-01-01T00:00:00Z' }]);
     expect(early.located).toEqual([]);
+  });
+});
+
+describe('the map’s home point, kept in the case', () => {
+  it('is saved by geo.setHome, survives closing and reopening the case, and draws the arcs', async () => {
+    expect(await host.handle('geo.home', [])).toEqual({ home: null });
+    expect(await host.handle('geo.setHome', [{ lat: 50.11, lon: 8.68 }])).toEqual({ home: { lat: 50.11, lon: 8.68 } });
+    await host.close();
+    host = await createHostService({ casePath, rulePaths: [] });
+    expect(await host.handle('geo.home', [])).toEqual({ home: { lat: 50.11, lon: 8.68 } });
+    const v = await host.handle('views.geo', [{}]);
+    expect(v.home).toEqual({ lat: 50.11, lon: 8.68 });
+    expect(v.assets.find((a) => a.name === 'web-01')).toMatchObject({ placement: 'home', lat: 50.11, lon: 8.68 });
+    expect(v.arcs.map((a) => [a.ip, a.asset])).toEqual([
+      ['185.220.101.47', 'web-01'],
+      ['1.1.1.1', 'web-01'],
+    ]);
+    // A query may still ask for none, or for another point, without changing what is saved.
+    expect((await host.handle('views.geo', [{ home: null }])).arcs).toEqual([]);
+    expect((await host.handle('views.geo', [{ home: { lat: 0, lon: 0 } }])).home).toEqual({ lat: 0, lon: 0 });
+    expect(await host.handle('geo.home', [])).toEqual({ home: { lat: 50.11, lon: 8.68 } });
+  });
+
+  it('is removed by saving null', async () => {
+    expect(await host.handle('geo.setHome', [null])).toEqual({ home: null });
+    const v = await host.handle('views.geo', [{}]);
+    expect(v.home).toBeNull();
+    expect(v.arcs).toEqual([]);
+    expect(v.assets.every((a) => a.placement === 'none')).toBe(true);
+  });
+
+  it('refuses points out of range at the contract, and in the host as well', async () => {
+    expect(validateArgs('geo.setHome', [{ lat: 50, lon: 8 }])).toBeNull();
+    expect(validateArgs('geo.setHome', [null])).toBeNull();
+    expect(validateArgs('geo.setHome', [{ lat: 90, lon: -180 }])).toBeNull();
+    for (const bad of [{ lat: 91, lon: 0 }, { lat: 0, lon: -180.5 }, { lat: Number.NaN, lon: 0 }, { lat: '50', lon: 8 }, { lat: 1 }, { lat: 1, lon: 2, x: 3 }, [1, 2], 'home']) {
+      expect(validateArgs('geo.setHome', [bad]), JSON.stringify(bad)).toMatch(/lat: -90\.\.90/);
+    }
+    expect(validateArgs('geo.setHome', [])).toMatch(/one home point/);
+    expect(validateArgs('geo.home', [1])).toMatch(/no arguments/);
+    expect(validateArgs('views.geo', [{ home: { lat: 0, lon: 200 } }])).toMatch(/lon: -180\.\.180/);
+    await expect(host.handle('geo.setHome', [{ lat: 95, lon: 0 } as never])).rejects.toThrow(/lat: -90\.\.90/);
+    expect(await host.handle('geo.home', [])).toEqual({ home: null });
   });
 });

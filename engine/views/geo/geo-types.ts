@@ -6,6 +6,12 @@
 import type { GeoPoint } from '../../geo/geo';
 import type { IpClass } from '../../geo/ip-class';
 
+/** Where assets with no place of their own are drawn; kept in the case (`geo-home.ts`). */
+export interface GeoHome {
+  lat: number;
+  lon: number;
+}
+
 export interface GeoQuery {
   /** Explorer-style search, ANDed with the view's own filter. */
   search?: string | null;
@@ -15,9 +21,10 @@ export interface GeoQuery {
   /**
    * Where assets with no place of their own (host names, private addresses)
    * are drawn. Without it they are only listed: a made-up default point would
-   * draw arcs to somewhere the network is not.
+   * draw arcs to somewhere the network is not. Absent: the case's saved home
+   * point (`geo.setHome`); null: none.
    */
-  home?: { lat: number; lon: number } | null;
+  home?: GeoHome | null;
 }
 
 export interface GeoSource {
@@ -80,7 +87,8 @@ export interface GeoView {
   /** From located sources to placed assets. */
   arcs: GeoArc[];
   travel: GeoTravel[];
-  home: { lat: number; lon: number } | null;
+  /** The home point used: the query's, or the case's saved one. */
+  home: GeoHome | null;
   attribution: string;
   /** True when a cap cut sources, arcs or logins (the biggest are kept). */
   truncated: boolean;
@@ -89,14 +97,19 @@ export interface GeoView {
 const isOptStr = (v: unknown) => v === undefined || v === null || typeof v === 'string';
 const inRange = (v: unknown, max: number) => typeof v === 'number' && Number.isFinite(v) && Math.abs(v) <= max;
 
+/** A home point, or null (none): latitude -90..90, longitude -180..180, finite numbers, nothing else. */
+export function validGeoHome(h: unknown): string | null {
+  if (h === null) return null;
+  if (typeof h !== 'object' || Array.isArray(h)) return 'home must be {lat: -90..90, lon: -180..180} or null';
+  const o = h as Record<string, unknown>;
+  if (!inRange(o.lat, 90) || !inRange(o.lon, 180) || Object.keys(o).some((k) => k !== 'lat' && k !== 'lon')) return 'home must be {lat: -90..90, lon: -180..180} or null';
+  return null;
+}
+
 /** The argument check for `views.geo`, used by the contract's validator table. */
 export function validGeoQuery(q: unknown): string | null {
   if (typeof q !== 'object' || q === null) return 'query must be an object';
   const o = q as Record<string, unknown>;
   if (!isOptStr(o.search) || !isOptStr(o.from) || !isOptStr(o.to)) return 'search/from/to must be strings';
-  if (o.home !== undefined && o.home !== null) {
-    const h = o.home as Record<string, unknown>;
-    if (typeof h !== 'object' || !inRange(h.lat, 90) || !inRange(h.lon, 180)) return 'home must be {lat: -90..90, lon: -180..180}';
-  }
-  return null;
+  return o.home === undefined ? null : validGeoHome(o.home);
 }

@@ -1,11 +1,13 @@
-/** Where assets with no place of their own (host names, private addresses) are drawn: a lat/lon the user types. */
+/** Where assets with no place of their own (host names, private addresses) are drawn: a lat/lon the user types, saved in the case. */
 import { Button, InputGroup } from '@blueprintjs/core';
 import { useState } from 'react';
+import type { GeoHome } from '../../../engine/views/geo/geo-types';
 import { parseHome } from './map-shape';
 
 export interface HomeControlProps {
-  home: { lat: number; lon: number } | null;
-  onHome(home: { lat: number; lon: number } | null): void;
+  /** The saved point; the fields start from it (the parent remounts this when it changes). */
+  home: GeoHome | null;
+  onHome(home: GeoHome | null): void;
 }
 
 export function HomeControl({ home, onHome }: HomeControlProps) {
@@ -25,7 +27,7 @@ export function HomeControl({ home, onHome }: HomeControlProps) {
       <InputGroup small placeholder="lon" value={lon} onValueChange={setLon} className="map-home__input" data-testid="geo-home-lon" />
       <Button small type="submit" disabled={!parsed} data-testid="geo-home-set">Set</Button>
       {home && (
-        <Button small variant="minimal" icon="cross" title="Clear the home point" onClick={() => { setLat(''); setLon(''); onHome(null); }} />
+        <Button small variant="minimal" icon="cross" title="Clear the home point" data-testid="geo-home-clear" onClick={() => { setLat(''); setLon(''); onHome(null); }} />
       )}
     </form>
   );

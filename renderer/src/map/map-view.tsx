@@ -41,7 +41,8 @@ export function MapView() {
         <span className="map-view__legend">
           <i className="map-view__swatch map-view__swatch--ok" /> succeeded <i className="map-view__swatch map-view__swatch--ko" /> failed
         </span>
-        <HomeControl home={home} onHome={setHome} />
+        {/* Keyed by the point so the fields show a home loaded from the case. */}
+        <HomeControl key={home ? `${home.lat},${home.lon}` : 'none'} home={home} onHome={(h) => void setHome(h)} />
         <Button small icon="refresh" variant="minimal" title="Reload" onClick={loadGeo} />
       </div>
       {error && (
