@@ -1,7 +1,7 @@
 /**
  * The attack timeline and the entity graph in web mode, driven in Debian's
  * Chromium: on the sample case (tactic and host lanes, a signal's events,
- * zoom, the graph around web-01, expansion) and on a real DeepBlueCLI EVTX
+ * zoom, the graph around web-01 with its signals as nodes, expansion) and on a real DeepBlueCLI EVTX
  * uploaded into it. Screenshots go to e2e/artifacts/.
  */
 import { mkdtemp, readFile } from 'node:fs/promises';
@@ -10,6 +10,8 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { nodeId } from '../engine/views/graph/graph-shape';
+import type { EntityType } from '../engine/views/graph/graph-types';
+import { signalNodeId } from '../engine/views/graph/graph-signals';
 import { corpusRoot } from '../engine/testing/node/corpus';
 import { openCase } from '../engine/case/node/case-store';
 import { fillGeneratedCase } from '../engine/views/timeline/node/generated-case';
@@ -23,6 +25,18 @@ let page: Page;
 const shot = (name: string) => page.screenshot({ path: join(ARTIFACTS, `${name}.png`), fullPage: true });
 const lanes = () => page.locator('[data-testid="timeline-lane"]').evaluateAll((els) => els.map((e) => e.getAttribute('data-lane')));
 const nodeCount = async () => Number(await page.getByTestId('graph-canvas').getAttribute('data-node-count'));
+const canvasCount = async (attr: string) => Number(await page.getByTestId('graph-canvas').getAttribute(attr));
+
+/** Where cytoscape drew a node, in page coordinates (read from the instance it registers on its container). */
+async function nodeOnPage(id: string): Promise<{ x: number; y: number }> {
+  const canvas = page.getByTestId('graph-canvas');
+  const box = (await canvas.boundingBox())!;
+  const p = await canvas.evaluate((el, nid) => {
+    const cy = (el as unknown as { _cyreg: { cy: { getElementById(i: string): { renderedPosition(): { x: number; y: number } } } } })._cyreg.cy;
+    return cy.getElementById(nid).renderedPosition();
+  }, id);
+  return { x: box.x + p.x, y: box.y + p.y };
+}
 
 beforeAll(async () => {
   ({ app, browser, page } = await startSession());
@@ -98,14 +112,39 @@ describe('entity graph on the sample case', () => {
     await shot('13-graph-signals');
   });
 
+  it('draws the signals as nodes linked to their entities; clicking one opens its events', async () => {
+    const g = await apiCall(app.url, 'views.graph', { limit: 300 });
+    const signals = await apiCall(app.url, 'signals.list');
+    const brute = signals.find((s) => s.ruleTitle === 'SSH Brute Force From One Source')!;
+    const sigNodes = g.nodes.filter((n) => n.type === 'signal');
+    expect(sigNodes.map((n) => n.title).sort()).toEqual(signals.filter((s) => s.status === 'open').map((s) => s.ruleTitle).sort());
+    const sigEdges = g.edges.filter((e) => e.kind === 'signal');
+    const bruteEnds = sigEdges.filter((e) => e.source === signalNodeId(brute.id)).map((e) => e.target);
+    expect(bruteEnds).toEqual(expect.arrayContaining(['host:web-01', 'ip:185.220.101.47', 'user:deploy']));
+    await expect.poll(() => canvasCount('data-signal-node-count'), { timeout: 30_000 }).toBe(sigNodes.length);
+    expect(await canvasCount('data-signal-edge-count')).toBe(sigEdges.length);
+    await shot('13b-graph-signal-nodes');
+    const at = await nodeOnPage(signalNodeId(brute.id));
+    await page.mouse.move(at.x, at.y);
+    await expect.poll(() => page.getByTestId('graph-card').innerText()).toContain('SSH Brute Force From One Source');
+    await page.mouse.click(at.x, at.y);
+    await expect.poll(() => page.getByTestId('signal-filter-chip').count()).toBe(1);
+    await expect.poll(async () => Number((await page.getByTestId('event-total').innerText()).replace(/\D/g, ''))).toBe(brute.eventCount);
+    await page.getByTestId('signal-filter-clear').click();
+    await page.getByTestId('view-tab-graph').click();
+    await expect.poll(nodeCount, { timeout: 30_000 }).toBe(g.nodes.length);
+  });
+
   it('expanding a node grows the node count', async () => {
     const g = await apiCall(app.url, 'views.graph', { limit: 300 });
     const shown = new Set(g.nodes.map((n) => n.id));
-    let pick: { type: string; value: string } | null = null;
+    let pick: { type: EntityType; value: string } | null = null;
     for (const n of [...g.nodes].sort((a, b) => a.weight - b.weight)) {
-      const x = await apiCall(app.url, 'views.graphExpand', { type: n.type, value: n.value });
+      if (n.type === 'signal') continue;
+      const ref = { type: n.type, value: n.value };
+      const x = await apiCall(app.url, 'views.graphExpand', ref);
       if (x.nodes.some((m) => !shown.has(m.id))) {
-        pick = n;
+        pick = ref;
         break;
       }
     }

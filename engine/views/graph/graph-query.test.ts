@@ -2,7 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SqlPort } from '../../sql/port';
 import { openGeneratedCase } from '../timeline/node/generated-case';
-import { EXPAND_FAN_OUT, FAN_OUT, SEED_LIMIT, entityGraph, expandEntity } from './graph-query';
+import { EXPAND_FAN_OUT, FAN_OUT, MAX_SIGNAL_NODES, SEED_LIMIT, SIGNAL_FAN_OUT, entityGraph, expandEntity } from './graph-query';
 import { mergeGraphs } from './graph-shape';
 
 const N = 600;
@@ -47,6 +47,50 @@ describe('entity graph on a generated case', () => {
     const m = mergeGraphs(g, x);
     expect(m.nodes.length).toBeGreaterThan(g.nodes.length);
     expect(new Set(m.nodes.map((n) => n.id)).size).toBe(m.nodes.length);
+  });
+
+  it('draws the signals as nodes linked to the entities their events name', async () => {
+    const g = await entityGraph(port, { limit: 1000 });
+    const signals = g.nodes.filter((n) => n.type === 'signal');
+    expect(signals.map((n) => [n.id, n.title, n.level]).sort()).toEqual([
+      ['signal:sig-brute', 'Brute force', 'high'],
+      ['signal:sig-exec', 'Odd binary', 'medium'],
+      ['signal:sig-untagged', 'Untagged', 'low'],
+      ['signal:sig-wide', 'Bulk copy', 'low'],
+    ]);
+    const from = (id: string) => g.edges.filter((e) => e.source === id);
+    // Brute force: host-0's events among the first tenth (ids < 60): 3 of them, i = 0, 20, 40.
+    expect(from('signal:sig-brute').find((e) => e.target === 'host:host-0')).toMatchObject({ kind: 'signal', weight: 3 });
+    // Odd binary: every event of /usr/bin/p7 (i*13 % 300 = 7 → i = 139 and 439).
+    expect(from('signal:sig-exec').find((e) => e.target === 'process:/usr/bin/p7')).toMatchObject({ kind: 'signal', weight: 2 });
+    for (const s of signals) {
+      expect(from(s.id).length).toBeGreaterThan(0);
+      expect(from(s.id).length).toBeLessThanOrEqual(SIGNAL_FAN_OUT);
+    }
+    expect(g.nodes.length).toBeLessThanOrEqual(1000);
+    const ids = new Set(g.nodes.map((n) => n.id));
+    for (const e of g.edges) expect(ids.has(e.source) && ids.has(e.target)).toBe(true);
+  });
+
+  it('leaves archived signals out, and keeps signal nodes within the limit', async () => {
+    await port.exec(`UPDATE signals SET status = 'archived', status_reason = 'test' WHERE id = 'sig-exec'`);
+    try {
+      const g = await entityGraph(port, { limit: 1000 });
+      expect(g.nodes.some((n) => n.id === 'signal:sig-exec')).toBe(false);
+      expect(g.nodes.find((n) => n.id === 'process:/usr/bin/p7')?.level ?? null).not.toBe('medium');
+    } finally {
+      await port.exec(`UPDATE signals SET status = 'open', status_reason = NULL WHERE id = 'sig-exec'`);
+    }
+    const small = await entityGraph(port, { limit: 20 });
+    expect(small.nodes.length).toBeLessThanOrEqual(20);
+    // A tenth of the limit is kept for signal nodes.
+    expect(small.nodes.filter((n) => n.type === 'signal').length).toBeLessThanOrEqual(Math.min(MAX_SIGNAL_NODES, 2));
+    expect(small.nodes.filter((n) => n.type === 'signal').length).toBeGreaterThan(0);
+  });
+
+  it('brings the signals on an expanded node along', async () => {
+    const x = await expandEntity(port, { type: 'process', value: '/usr/bin/p7' });
+    expect(x.edges.find((e) => e.id === 'signal:signal:sig-exec>process:/usr/bin/p7')?.weight).toBe(2);
   });
 
   it('treats hostile values as data', async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { EDGE_KINDS, edgesSql, ENTITY_COLUMNS, signalEntitiesSql } from './graph-sql';
+import { EDGE_KINDS, edgesSql, ENTITY_COLUMNS, signalLinksSql, signalsSql } from './graph-sql';
 import { validEntityRef, validGraphQuery } from './graph-types';
 
 const HOSTILE = `x'); DROP TABLE events; --`;
@@ -24,10 +24,13 @@ describe('graph SQL builders', () => {
     expect(placeholders(flow.sql)).toBe(flow.params.length);
   });
 
-  it('reads signal entities from every entity column, types bound', () => {
-    const q = signalEntitiesSql();
+  it('reads signal links from every entity column, types bound, archived signals left out', () => {
+    const q = signalLinksSql();
     expect(q.params).toEqual(ENTITY_COLUMNS.map((c) => c.type));
     expect(placeholders(q.sql)).toBe(q.params.length);
+    for (const c of ENTITY_COLUMNS) expect(q.sql).toContain(`se."${c.column}"`);
+    expect(q.sql).toContain(`status IS DISTINCT FROM 'archived'`);
+    expect(signalsSql().sql).toContain(`status IS DISTINCT FROM 'archived'`);
   });
 
   it('validates channel arguments', () => {

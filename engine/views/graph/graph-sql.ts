@@ -89,18 +89,30 @@ ORDER BY n DESC, a, b`,
 }
 
 /**
- * Every entity named in the events of a signal that is not archived: how many
- * signals, the most severe level (as a rank), the events, and whether an open
- * signal names it (those are the default seeds).
+ * The signals that are not archived: rule title, level (and its rank) and
+ * whether open. Signal nodes and the open signals' seeds come from these.
  */
-export function signalEntitiesSql(): Sql {
-  const parts = ENTITY_COLUMNS.map((c) => `SELECT ? AS type, se.${ident(c.column)} AS value, id, rank, open FROM se WHERE ${present(`se.${ident(c.column)}`)}`);
+export function signalsSql(): Sql {
   return {
-    sql: `WITH u AS (SELECT id, ${LEVEL_RANK} AS rank, status = 'open' AS open, unnest(event_ids) AS eid FROM signals WHERE status IS DISTINCT FROM 'archived'),
-  se AS (SELECT u.id, u.rank, u.open, e.* FROM u JOIN events e ON e."event.id" = u.eid)
-SELECT type, value, count(DISTINCT id) AS signals, min(rank) AS rank, count(*) AS events, bool_or(open) AS open FROM (
+    sql: `SELECT id, coalesce(rule_title, rule_id, id) AS title, lower(level) AS level, ${LEVEL_RANK} AS rank, status = 'open' AS open FROM signals WHERE status IS DISTINCT FROM 'archived' ORDER BY rank, id`,
+    params: [],
+  };
+}
+
+/**
+ * Every (signal, entity) pair where the entity is named in one of the
+ * signal's events, with how many of its events name it: the edges of signal
+ * nodes, and (summed per entity) the marks on entity nodes. One scan of the
+ * signals' events, not one per signal.
+ */
+export function signalLinksSql(): Sql {
+  const parts = ENTITY_COLUMNS.map((c) => `SELECT id, ? AS type, se.${ident(c.column)} AS value FROM se WHERE ${present(`se.${ident(c.column)}`)}`);
+  return {
+    sql: `WITH u AS (SELECT id, unnest(event_ids) AS eid FROM signals WHERE status IS DISTINCT FROM 'archived'),
+  se AS (SELECT u.id, ${ENTITY_COLUMNS.map((c) => `e.${ident(c.column)}`).join(', ')} FROM u JOIN events e ON e."event.id" = u.eid)
+SELECT id, type, value, count(*) AS n FROM (
   ${parts.join('\n  UNION ALL ')}
-) GROUP BY 1, 2 ORDER BY signals DESC, events DESC, type, value`,
+) GROUP BY 1, 2, 3`,
     params: ENTITY_COLUMNS.map((c) => c.type),
   };
 }

@@ -2,6 +2,8 @@
 
 export type EntityType = 'user' | 'host' | 'ip' | 'process' | 'file';
 export const ENTITY_TYPES: readonly EntityType[] = ['user', 'host', 'ip', 'process', 'file'];
+/** What a graph node is: an entity, or a signal linked to the entities its events name. */
+export type NodeType = EntityType | 'signal';
 
 export interface EntityRef {
   type: EntityType;
@@ -18,11 +20,14 @@ export interface GraphQuery {
 export interface GraphNode {
   /** `type:value`, unique in a graph. */
   id: string;
-  type: EntityType;
+  type: NodeType;
+  /** The entity's value; for a signal node, the signal's id. */
   value: string;
+  /** A signal node's rule title (entities have none: their value is their label). */
+  title?: string;
   /** Sum of the weights of its edges in this graph. */
   weight: number;
-  /** Signals (not archived) whose events name this entity, and the most severe level among them. */
+  /** Signals (not archived) whose events name this entity, and the most severe level among them; a signal node: 0 and its own level. */
   signals: number;
   level: string | null;
   seed: boolean;
@@ -31,17 +36,18 @@ export interface GraphNode {
 export interface GraphEdge {
   /** `kind:sourceId>targetId`. */
   id: string;
+  /** An entity edge kind (graph-sql.ts EDGE_KINDS), or `signal`: from a signal node to an entity its events name. */
   kind: string;
   source: string;
   target: string;
-  /** Events in which both entities appear. */
+  /** Events in which both entities appear (a signal edge: the signal's events naming the entity). */
   weight: number;
 }
 
 export interface GraphData {
   nodes: GraphNode[];
   edges: GraphEdge[];
-  /** True when edges were dropped by the fan-out cap or the node limit. */
+  /** True when edges were dropped by a fan-out cap or the node limit (signal nodes and edges included). */
   truncated: boolean;
 }
 

@@ -1,5 +1,5 @@
-/** What the explorer searches for when the analyst pivots from a graph node. */
-import type { EntityRef, EntityType } from '../../../engine/views/graph/graph-types';
+/** What the explorer searches for when the analyst pivots from a graph node, and how nodes are labelled. */
+import type { EntityRef, EntityType, GraphNode } from '../../../engine/views/graph/graph-types';
 import { fieldTerm } from '../timeline/timeline-shape';
 
 const FIELD: Record<Exclude<EntityType, 'ip'>, string> = {
@@ -30,4 +30,18 @@ export const ENTITY_COLOURS: Record<EntityType, string> = {
 export function shortLabel(e: EntityRef, max = 28): string {
   const v = e.type === 'file' || e.type === 'process' ? e.value.split('/').filter(Boolean).pop() ?? e.value : e.value;
   return v.length > max ? `${v.slice(0, max - 1)}…` : v;
+}
+
+/** A node's canvas label: a signal by its rule title, an entity by its (base) name. */
+export function nodeLabel(n: GraphNode, max = 28): string {
+  if (n.type === 'signal') {
+    const t = n.title ?? n.value;
+    return t.length > max ? `${t.slice(0, max - 1)}…` : t;
+  }
+  return shortLabel({ type: n.type, value: n.value }, max);
+}
+
+/** The entity a node stands for, or null for a signal node (it opens its events instead of a search). */
+export function nodeEntity(n: Pick<GraphNode, 'type' | 'value'>): EntityRef | null {
+  return n.type === 'signal' ? null : { type: n.type, value: n.value };
 }

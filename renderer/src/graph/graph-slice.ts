@@ -1,7 +1,8 @@
 /**
  * The entity graph: what is on screen (merged as nodes are expanded), the
- * seed it started from and the node limit. Clicking a node pivots to the
- * explorer with that entity's search.
+ * seed it started from and the node limit. Clicking an entity pivots to the
+ * explorer with that entity's search; clicking a signal opens its events, as
+ * the timeline and the signals panel do.
  */
 import type { EntityRef, GraphData } from '../../../engine/views/graph/graph-types';
 import { mergeGraphs } from '../../../engine/views/graph/graph-shape';
@@ -21,6 +22,7 @@ export interface GraphSlice {
   setGraphLimit(limit: number): void;
   expandNode(entity: EntityRef): Promise<void>;
   openEntityEvents(entity: EntityRef): void;
+  openGraphSignal(signalId: string): void;
 }
 
 export const createGraphSlice: SliceCreator<GraphSlice> = ({ host }) => (set, get) => {
@@ -60,6 +62,11 @@ export const createGraphSlice: SliceCreator<GraphSlice> = ({ host }) => (set, ge
     },
     openEntityEvents(entity) {
       set({ search: entitySearch(entity), from: null, to: null, selectedSignalId: null });
+      get().runQuery();
+      get().setView('explorer');
+    },
+    openGraphSignal(signalId) {
+      set({ search: '', from: null, to: null, selectedSignalId: signalId });
       get().runQuery();
       get().setView('explorer');
     },

@@ -20,6 +20,7 @@ export function GraphView() {
   const setGraphLimit = useApp((s) => s.setGraphLimit);
   const expandNode = useApp((s) => s.expandNode);
   const openEntityEvents = useApp((s) => s.openEntityEvents);
+  const openGraphSignal = useApp((s) => s.openGraphSignal);
   const [type, setType] = useState<EntityType>('host');
   const [value, setValue] = useState('');
   const [hover, setHover] = useState<Hover>(null);
@@ -31,8 +32,8 @@ export function GraphView() {
   const entity = (): EntityRef | null => (value.trim() ? { type, value: value.trim() } : null);
   const onHover = (h: Hover) => {
     setHover(h);
-    // Hovering a node makes it the target of the Expand button.
-    if (h) {
+    // Hovering an entity makes it the target of the Expand button.
+    if (h && h.type !== 'signal') {
       setType(h.type);
       setValue(h.value);
     }
@@ -60,15 +61,24 @@ export function GraphView() {
         {loading && <Spinner size={16} />}
         {graph && (
           <span className="graph__info" data-testid="graph-info">
-            {graph.nodes.length} nodes · {graph.edges.length} edges{graph.truncated ? ' (heaviest kept)' : ''} · click: events · double-click: expand
+            {graph.nodes.length} nodes ({graph.nodes.filter((n) => n.type === 'signal').length} signals) · {graph.edges.length} edges{graph.truncated ? ' (heaviest kept)' : ''} · click: events ·
+            double-click: expand
           </span>
         )}
       </div>
       {error && <Callout intent="danger">{error}</Callout>}
       <div className="graph__body">
         {graph && graph.nodes.length === 0 && <NonIdealState icon="graph" title="No entities" description="No open signals name an entity: pick one to start from." />}
-        {graph && <GraphCanvas graph={graph} epoch={epoch} onPivot={openEntityEvents} onExpand={(e) => void expandNode(e)} onHover={onHover} />}
-        {hover && (
+        {graph && <GraphCanvas graph={graph} epoch={epoch} onPivot={openEntityEvents} onExpand={(e) => void expandNode(e)} onSignal={openGraphSignal} onHover={onHover} />}
+        {hover && hover.type === 'signal' && (
+          <div className="graph__card" data-testid="graph-card">
+            <Tag minimal intent="danger">signal · {hover.level ?? '?'}</Tag> <span className="graph__card-value">{hover.title ?? hover.value}</span>
+            <div>
+              linked to {hover.links} entities shown ({hover.weight} mentions in its events) · click: its events
+            </div>
+          </div>
+        )}
+        {hover && hover.type !== 'signal' && (
           <div className="graph__card" data-testid="graph-card">
             <Tag minimal>{hover.type}</Tag> <span className="graph__card-value">{hover.value}</span>
             <div>
