@@ -2,7 +2,8 @@
  * The Process tree tab in web mode: the sample case (web-01's miner under the
  * attacker's root shell) and PanacheSysmon_vs_AtomicRedTeam01.evtx (511
  * processes, depth 4), imported with the CLI before serving; then the PPID
- * spoofing recording uploaded into that case. Screenshots go to e2e/artifacts/.
+ * spoofing recording and a Security 4688 one (a UAC elevation, a process SYSTEM
+ * made for python) uploaded into that case. Screenshots go to e2e/artifacts/.
  */
 import { execFile } from 'node:child_process';
 import { mkdir, mkdtemp, readFile } from 'node:fs/promises';
@@ -142,5 +143,25 @@ describe.skipIf(!root)('process tree on PanacheSysmon_vs_AtomicRedTeam01.evtx', 
     await spoofed.click();
     await expect.poll(() => page.getByTestId('tree-detail-spoof').innerText()).toContain('powershell.exe');
     await shot(page, 'tree-04-spoofed-parent');
+  });
+
+  it('checks Security 4688 creators: a UAC elevation and a process SYSTEM made for python, with the fields that disagree', async () => {
+    const file = join(root!, 'EVTX-ATTACK-SAMPLES/Privilege Escalation/security_4624_4673_token_manip.evtx');
+    await apiCall(app.url, 'import.upload', 'security_4624_4673_token_manip.evtx', new Uint8Array(await readFile(file)));
+    await page.reload();
+    await page.getByTestId('view-tab-tree').click();
+    await page.getByTestId('tree-host-select').selectOption('IEWIN7');
+    await page.getByTestId('tree-flagged-only').check({ force: true });
+    // The previous host's spoofed cmd.exe may still be drawn for a moment: wait for IEWIN7's rows.
+    const elevated = page.locator('[data-testid="tree-node"]', { has: page.getByTestId('tree-elevated') });
+    await expect.poll(() => elevated.evaluateAll((rows) => rows.map((r) => `${r.getAttribute('data-pid')} ${r.getAttribute('data-image')}`)), { timeout: 30_000 }).toEqual(['1456 C:\\Windows\\System32\\wusa.exe']);
+    const spoofed = page.locator('[data-testid="tree-node"]', { has: page.getByTestId('tree-spoofed') });
+    await expect.poll(() => spoofed.evaluateAll((rows) => rows.map((r) => `${r.getAttribute('data-pid')} ${r.getAttribute('data-image')}`))).toEqual(['3188 C:\\Windows\\System32\\cmd.exe']);
+    await spoofed.click();
+    const detail = page.getByTestId('tree-detail-spoof');
+    await expect.poll(() => detail.getAttribute('data-reason')).toBe('creator-logon-mismatch');
+    expect(await page.getByTestId('tree-detail-spoof-fields').innerText()).toContain('SubjectLogonId is 0x3e7, expected 0x13765');
+    expect(await detail.innerText()).toContain('Creating account: WORKGROUP\\IEWIN7$ (logon 0x3e7)');
+    await shot(page, 'tree-05-4688-creator-logon');
   });
 });

@@ -23,7 +23,11 @@
  *
  * A second, weaker flag: the child names a ParentImage that the process it
  * links to by entity id does not have.
+ *
+ * Security 4688 has no access events: its check compares logons instead
+ * (creator-logon.ts). Every flag lists the fields that disagree.
  */
+import { creatorLogonFlag, secondaryLogons } from './creator-logon';
 import type { LinkedNode } from './link-processes';
 import type { ProcessRecord } from './process-records';
 import type { SpoofFlag } from './tree-types';
@@ -36,6 +40,7 @@ export const LEAD_US = 60_000_000;
 
 const baseName = (p: string) => p.slice(Math.max(p.lastIndexOf('\\'), p.lastIndexOf('/')) + 1).toLowerCase();
 
+/** Sets `spoof` on the nodes whose recorded parent is doubted; returns how many (UAC elevations, also set, not counted). */
 export function flagParentSpoofing(nodes: readonly LinkedNode[], byId: ReadonlyMap<string, LinkedNode>, records: readonly ProcessRecord[]): number {
   const accessByTarget = new Map<string, ProcessRecord[]>();
   for (const r of records) {
@@ -45,14 +50,15 @@ export function flagParentSpoofing(nodes: readonly LinkedNode[], byId: ReadonlyM
     if (list) list.push(r);
     else accessByTarget.set(k, [r]);
   }
+  const seclogons = secondaryLogons(records);
   let flagged = 0;
   for (const n of nodes) {
     const r = n.record;
-    if (!r || !r.guid || r.timeUs === null) continue;
-    const flag = creatorMismatch(r, accessByTarget, byId) ?? imageMismatch(n);
+    if (!r || r.timeUs === null) continue;
+    const flag = (r.guid ? creatorMismatch(r, accessByTarget, byId) : null) ?? creatorLogonFlag(n, seclogons) ?? (r.guid ? imageMismatch(n) : null);
     if (flag) {
       n.spoof = flag;
-      flagged++;
+      if (flag.reason !== 'elevation') flagged++;
     }
   }
   return flagged;
@@ -75,6 +81,15 @@ function creatorMismatch(r: ProcessRecord, accessByTarget: ReadonlyMap<string, P
       creatorId: creator?.id ?? null,
       creatorPid: creator?.pid ?? a.pid,
       creatorImage: creator?.image ?? a.image,
+      creatorAccount: null,
+      fields: [
+        {
+          field: 'ParentProcessGuid',
+          value: r.parentGuid ?? '(none)',
+          expected: a.sourceGuid!,
+          source: `SourceProcessGUID of the Sysmon 10 access that held its creation handle (event ${a.eventId}), which had opened the recorded parent with PROCESS_CREATE_PROCESS (event ${opened.eventId})`,
+        },
+      ],
       evidenceEventIds: [opened.eventId, a.eventId],
     };
   }
@@ -86,5 +101,13 @@ function imageMismatch(n: LinkedNode): SpoofFlag | null {
   const p = n.parent;
   if (!r.parentGuid || !r.parentImage || !p || p.synthetic || !p.image) return null;
   if (baseName(p.image) === baseName(r.parentImage)) return null;
-  return { reason: 'parent-image-mismatch', creatorId: null, creatorPid: null, creatorImage: null, evidenceEventIds: [r.eventId] };
+  return {
+    reason: 'parent-image-mismatch',
+    creatorId: null,
+    creatorPid: null,
+    creatorImage: null,
+    creatorAccount: null,
+    fields: [{ field: 'ParentImage', value: r.parentImage, expected: p.image, source: `Image of the process its ParentProcessGuid names${p.eventId !== null ? ` (event ${p.eventId})` : ''}` }],
+    evidenceEventIds: [r.eventId],
+  };
 }

@@ -33,7 +33,7 @@ export async function buildProcessForest(port: SqlPort, q: ProcessTreeQuery = {}
   const hosts = await processHosts(port);
   // Nothing asked for: the hosts alone (a picker's first call), without the scan.
   if (q.eventIds && q.eventIds.length === 0) {
-    return { hosts, roots: [], nodeCount: 0, processCount: 0, syntheticCount: 0, spoofedCount: 0, maxDepth: 0, truncated: false };
+    return { hosts, roots: [], nodeCount: 0, processCount: 0, syntheticCount: 0, spoofedCount: 0, elevatedCount: 0, maxDepth: 0, truncated: false };
   }
   const records = await selectProcessRecords(port, q.host);
   const link = linkProcesses(records);

@@ -1,5 +1,5 @@
 /** Terse ProcessRecord builders for the tree's unit tests (times in seconds). */
-import type { ProcessRecord } from './process-records';
+import type { LogonFields, ProcessRecord } from './process-records';
 
 let nextId = 1;
 
@@ -21,6 +21,7 @@ function base(kind: ProcessRecord['kind'], t: number, f: Partial<ProcessRecord>)
     sourceGuid: null,
     targetGuid: null,
     grantedAccess: null,
+    logon: null,
     ...f,
   };
 }
@@ -29,6 +30,13 @@ export const start = (t: number, pid: number, ppid: number | null, image: string
 export const exit = (t: number, pid: number, f: Partial<ProcessRecord> = {}) => base('exit', t, { pid, ...f });
 export const access = (t: number, sourceGuid: string, targetGuid: string, grantedAccess: number, f: Partial<ProcessRecord> = {}) =>
   base('access', t, { sourceGuid, targetGuid, grantedAccess, ...f });
+
+const NO_LOGON: LogonFields = { subjectSid: null, subjectUser: null, subjectLogonId: null, targetSid: null, targetUser: null, targetLogonId: null, elevation: null, ownLogonId: null };
+/** Logon fields of a 4688 (Subject: the creator; Target, Windows 10+: the new token, 0x0 when the creator's) or a 4624. */
+export const logon = (f: Partial<LogonFields>): LogonFields => ({ ...NO_LOGON, ...f });
+/** A Secondary Logon session (4624 by seclogo): `requester` asked for it, `session` is the new logon id. */
+export const seclogon = (t: number, requester: string, session: string, f: Partial<ProcessRecord> = {}) =>
+  base('logon', t, { logon: logon({ subjectLogonId: requester, subjectUser: 'CORP\\alice', targetLogonId: session, targetUser: 'CORP\\bob' }), ...f });
 
 /** Records in the order the scan returns them: host, time, event id. */
 export function ordered(records: ProcessRecord[]): ProcessRecord[] {

@@ -68,6 +68,7 @@ export function shapeForest(input: ShapeInput, q: ProcessTreeQuery): ProcessFore
   let maxDepth = 0;
   let truncated = false;
   let spoofed = 0;
+  let elevated = 0;
   let synthetic = 0;
   while (queue.length) {
     const next: typeof queue = [];
@@ -80,7 +81,8 @@ export function shapeForest(input: ShapeInput, q: ProcessTreeQuery): ProcessFore
       into.push(p);
       count++;
       if (!p.synthetic) maxDepth = Math.max(maxDepth, depth);
-      if (p.spoof) spoofed++;
+      if (p.spoof?.reason === 'elevation') elevated++;
+      else if (p.spoof) spoofed++;
       if (p.synthetic) synthetic++;
       for (const c of n.children) if (!keep || keep.has(c as LinkedNode)) next.push([c as LinkedNode, p.children, depth + 1]);
     }
@@ -94,6 +96,7 @@ export function shapeForest(input: ShapeInput, q: ProcessTreeQuery): ProcessFore
     processCount: input.nodes.length,
     syntheticCount: synthetic,
     spoofedCount: spoofed,
+    elevatedCount: elevated,
     maxDepth,
     truncated,
   };

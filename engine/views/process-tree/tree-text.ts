@@ -17,8 +17,10 @@ export function nodeLabel(n: ProcessNode): string {
   if (n.user) parts.push(`user=${n.user}`);
   if (n.commandLine) parts.push(`cmd=${n.commandLine}`);
   if (n.spoof) {
-    const by = n.spoof.creatorImage ? ` by ${n.spoof.creatorPid ?? '?'} ${n.spoof.creatorImage}` : '';
-    parts.push(`[SPOOFED PARENT: ${n.spoof.reason}${by}]`);
+    const s = n.spoof;
+    const by = s.creatorImage ? ` by ${s.creatorPid ?? '?'} ${s.creatorImage}` : s.creatorAccount ? ` by ${s.creatorAccount}` : '';
+    const why = s.fields.map((f) => `; ${f.field} ${f.value}, expected ${f.expected} (${f.source})`).join('');
+    parts.push(`[${s.reason === 'elevation' ? 'ELEVATED BY UAC' : 'SPOOFED PARENT'}: ${s.reason}${by}${why}]`);
   }
   if (n.signals.length) parts.push(`[signals: ${n.signals.map((s) => s.title).join('; ')}]`);
   return safeText(parts.join('  '));
@@ -46,7 +48,7 @@ export function forestText(f: ProcessForest): string {
     open.push(!isLast);
   }
   lines.push(
-    `${f.processCount} processes, ${f.nodeCount} nodes shown (${f.syntheticCount} not seen starting), depth ${f.maxDepth}, ${f.spoofedCount} spoofed parent(s)${f.truncated ? ', truncated' : ''}`,
+    `${f.processCount} processes, ${f.nodeCount} nodes shown (${f.syntheticCount} not seen starting), depth ${f.maxDepth}, ${f.spoofedCount} spoofed parent(s)${f.elevatedCount ? `, ${f.elevatedCount} UAC elevation(s)` : ''}${f.truncated ? ', truncated' : ''}`,
   );
   return lines.join('\n') + '\n';
 }

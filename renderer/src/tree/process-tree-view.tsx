@@ -70,6 +70,7 @@ export function ProcessTreeView() {
           data-testid="tree-flagged-only"
         />
         {forest && forest.spoofedCount > 0 && <Tag intent="danger" minimal>{`${forest.spoofedCount} spoofed parent(s)`}</Tag>}
+        {forest && forest.elevatedCount > 0 && <Tag intent="warning" minimal>{`${forest.elevatedCount} UAC elevation(s)`}</Tag>}
         {forest?.truncated && <Tag intent="warning" minimal>truncated</Tag>}
         <span className="process-tree__spacer" />
         {loading && <Spinner size={16} />}

@@ -3,14 +3,11 @@ import { Button, Callout, Tag } from '@blueprintjs/core';
 import type { ProcessNode } from '../../../engine/views/process-tree/tree-types';
 import { formatTime } from '../common/time-format';
 import { useApp } from '../store/app-store';
-
-const SPOOF_TEXT = {
-  'creator-mismatch': 'Another process held this process\'s creation handle after opening the recorded parent for process creation: the parent was chosen, not real (parent PID spoofing).',
-  'parent-image-mismatch': 'The event names a parent image that the recorded parent process does not have.',
-} as const;
+import { spoofText } from './spoof-text';
 
 export function TreeNodeDetail({ node: n }: { node: ProcessNode }) {
   const openProcessEvent = useApp((s) => s.openProcessEvent);
+  const spoof = n.spoof ? spoofText(n.spoof) : null;
   const fields: [string, string | number | null][] = [
     ['Image', n.image],
     ['PID', n.pid],
@@ -32,10 +29,17 @@ export function TreeNodeDetail({ node: n }: { node: ProcessNode }) {
       <div className="tree-detail__label">Command line</div>
       <pre className="tree-detail__cmd" data-testid="tree-detail-cmd">{n.commandLine ?? '—'}</pre>
       {n.synthetic && <Callout compact>Never seen starting: rebuilt from what its children's events say about their parent.</Callout>}
-      {n.spoof && (
-        <Callout intent="danger" compact title="Spoofed parent" data-testid="tree-detail-spoof">
-          {SPOOF_TEXT[n.spoof.reason]}
-          {n.spoof.creatorImage && <div className="tree-detail__creator">{`Real creator: ${n.spoof.creatorPid ?? '?'} ${n.spoof.creatorImage}`}</div>}
+      {spoof && (
+        <Callout intent={n.spoof?.reason === 'elevation' ? 'warning' : 'danger'} compact title={spoof.title} data-testid="tree-detail-spoof" data-reason={n.spoof?.reason}>
+          {spoof.why}
+          {spoof.creator && <div className="tree-detail__creator">{spoof.creator}</div>}
+          {spoof.fields.length > 0 && (
+            <ul className="tree-detail__fields" data-testid="tree-detail-spoof-fields">
+              {spoof.fields.map((f) => (
+                <li key={f}>{f}</li>
+              ))}
+            </ul>
+          )}
         </Callout>
       )}
       {n.signals.length > 0 && (

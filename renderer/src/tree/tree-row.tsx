@@ -2,6 +2,7 @@
 import { Icon } from '@blueprintjs/core';
 import type { TreeRow } from './tree-rows';
 import { imageName } from './tree-rows';
+import { spoofText } from './spoof-text';
 
 interface Props {
   row: TreeRow;
@@ -14,6 +15,8 @@ interface Props {
 
 export function TreeRowView({ row, top, selected, onToggle, onSelect, onOpen }: Props) {
   const n = row.node;
+  const spoof = n.spoof ? spoofText(n.spoof) : null;
+  const elevated = n.spoof?.reason === 'elevation';
   const cls = ['tree-row', selected && 'tree-row--selected', n.synthetic && 'tree-row--synthetic', n.signals.length > 0 && 'tree-row--signal'].filter(Boolean).join(' ');
   return (
     <div
@@ -47,9 +50,14 @@ export function TreeRowView({ row, top, selected, onToggle, onSelect, onOpen }: 
       <span className="tree-row__pid">{n.pid ?? '?'}</span>
       <span className="tree-row__image">{imageName(n.image)}</span>
       {n.synthetic && <span className="tree-row__note">not seen starting</span>}
-      {n.spoof && (
-        <span className="tree-row__spoof" data-testid="tree-spoofed" title={n.spoof.creatorImage ? `Created by ${n.spoof.creatorPid ?? '?'} ${n.spoof.creatorImage}` : n.spoof.reason}>
-          spoofed parent
+      {spoof && (
+        <span
+          className={elevated ? 'tree-row__spoof tree-row__spoof--elevated' : 'tree-row__spoof'}
+          data-testid={elevated ? 'tree-elevated' : 'tree-spoofed'}
+          data-reason={n.spoof!.reason}
+          title={[spoof.creator, ...spoof.fields].filter(Boolean).join('\n') || spoof.why}
+        >
+          {spoof.badge}
         </span>
       )}
       {n.signals.length > 0 && (
