@@ -8,7 +8,7 @@
 import type { ImportNote, ImportProgress, ImportReport } from '../../host/contract';
 import type { FieldMapping } from '../../ingest/mapping';
 import { EventSink, isoToMicros } from '../../ingest/batcher';
-import { importSource, type FileOutcome } from '../../ingest/node/import-source';
+import { importSource, prefetchFile, type FileOutcome, type PrefetchedFile } from '../../ingest/node/import-source';
 import { EVENTS_TABLE } from '../../schema/ecs';
 import type { ColumnKind } from '../../sql/arrow-build';
 import { rowsOf } from '../../sql/port';
@@ -167,12 +167,17 @@ async function importEach(c: OpenCase, paths: readonly string[], opts: ImportFil
     state.known = await knownHashes(c);
   };
   const commit = () => group.commit().catch(salvage);
-  for (const path of paths) {
+  let next: Promise<PrefetchedFile | null> = paths.length > 0 ? prefetchFile(paths[0]) : Promise.resolve(null);
+  for (const [i, path] of paths.entries()) {
     await group.begin();
     const first = state.ids;
+    const prefetched = await next;
+    // The next small file is read while this one is parsed.
+    next = i + 1 < paths.length ? prefetchFile(paths[i + 1]) : Promise.resolve(null);
     let f: FileOutcome;
     try {
       f = await importSource(c.port, path, {
+        prefetched: prefetched ?? undefined,
         firstSourceId: first.sourceId,
         firstEventId: first.eventId,
         signal: opts.signal,
