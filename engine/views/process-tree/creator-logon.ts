@@ -26,8 +26,9 @@
  *    is not lsass's logon (SYSTEM), and it is flagged; a runas is not.
  * 3. UAC: the AppInfo service (SYSTEM) creates an elevated process with a
  *    full token (TokenElevationType %%1937) and names the requester as its
- *    parent: flagged `elevation`, by design, as the Sysmon check sees for
- *    UACME_59 (security_4624_4673_token_manip.evtx: wusa.exe under python).
+ *    parent: flagged `elevation`, by design, as the Sysmon check does when
+ *    appinfo.dll is the creator's caller (UACME_59_Sysmon.evtx); here
+ *    security_4624_4673_token_manip.evtx: wusa.exe under python.
  * 4. `inherited-token`, when the parent's own logon is unknown: an ordinary
  *    account (S-1-5-21-…) made a process that runs under another logon.
  *    Giving a new process another logon's token takes SeAssignPrimaryToken

@@ -11,15 +11,36 @@
  *      CreateProcess hands the creation handle to the real creator, and Sysmon
  *      logs it as an access from creator to child.
  * A normal parent shows as the source of (3) itself. So a child is flagged
- * when some process other than its recorded parent (a) accessed it within
- * `WINDOW_US` of its start and (b) had opened the recorded parent with
- * PROCESS_CREATE_PROCESS shortly before. Requiring (b) keeps processes that
- * merely inspect new children (AV, csrss, debuggers) from being flagged.
- * Windows does the same thing on purpose for UAC elevations: AppInfo (svchost)
- * creates the elevated process and reparents it to the requester, so those
- * are flagged too (`Privilege Escalation/UACME_59_Sysmon.evtx`), correctly as
- * to the mechanism; over all 277 EVTX-ATTACK-SAMPLES files these two are the
- * only hits.
+ * when some process other than its recorded parent (a) held a handle with
+ * every right (PROCESS_ALL_ACCESS, 0x1fffff: what CreateProcess gives) on it
+ * within `WINDOW_US` of its start and (b) had opened the recorded parent with
+ * PROCESS_CREATE_PROCESS shortly before. (b) keeps processes that merely
+ * inspect new children (AV, RuntimeBroker, lsass) out; the full rights in (a)
+ * keep out DcomLaunch, which created the recorded parent (so holds 0x80 on
+ * it) and then queries that parent's children with 0x1000.
+ *
+ * Windows' own bookkeeping also does (a) and (b), for every process it
+ * records: csrss, the Program Compatibility Assistant and the console host
+ * open new processes and their parents with 0x1fffff (system-callers.ts).
+ * Their accesses are set aside, known by the opener's image (csrss) or the
+ * module on its call stack (Sysmon's CallTrace). Over the OTRF Windows
+ * datasets the check made 86 flags without these exceptions (72 naming csrss
+ * as the creator, 13 PcaSvc, 1 AppInfo); undoing any one exception alone
+ * brings back 85 (csrss), 27 (console host), 14 (PcaSvc) or 6 (full rights).
+ *
+ * UAC does it by design: the AppInfo service (appinfo.dll, in a svchost)
+ * opens the requester with PROCESS_CREATE_PROCESS, creates the elevated
+ * process with it as parent and holds the creation handle. That is flagged
+ * `elevation`, not counted as spoofing, as the 4688 check does
+ * (creator-logon.ts): `Privilege Escalation/UACME_59_Sysmon.evtx` (Taskmgr
+ * under Akagi) and an elevated powershell in OTRF's schtask_modification.
+ *
+ * Not told apart: a log without CallTrace (a console host or a service in a
+ * svchost then passes for a creator), other software that opens every new
+ * process and its parent with full rights (an EDR, say), and a creator that
+ * calls NtCreateUserProcess itself asking for fewer rights (not flagged).
+ * Such flags name the opener and its two accesses as evidence. What stays
+ * flagged on the public datasets, and why, is in node/spoofing-corpus.test.ts.
  *
  * A second, weaker flag: the child names a ParentImage that the process it
  * links to by entity id does not have.
@@ -29,10 +50,10 @@
  */
 import { creatorLogonFlag, secondaryLogons } from './creator-logon';
 import type { LinkedNode } from './link-processes';
-import type { ProcessRecord } from './process-records';
+import { PROCESS_ALL_ACCESS, PROCESS_CREATE_PROCESS, type ProcessRecord } from './process-records';
+import { openerRole } from './system-callers';
 import type { SpoofFlag } from './tree-types';
 
-const PROCESS_CREATE_PROCESS = 0x80;
 /** How far from the child's start the creator's access to it may be. */
 export const WINDOW_US = 2_000_000;
 /** How long before the child's start the creator may have opened the fake parent. */
@@ -71,13 +92,24 @@ function creatorMismatch(r: ProcessRecord, accessByTarget: ReadonlyMap<string, P
   const toParent = r.parentGuid ? accessByTarget.get(`${host}|${r.parentGuid}`) ?? [] : [];
   for (const a of toChild) {
     if (a.sourceGuid === r.parentGuid || a.sourceGuid === r.guid || Math.abs(a.timeUs! - t) > WINDOW_US) continue;
+    // A creation handle has every right; fewer is an OpenProcess by code that inspects new processes.
+    if (a.grantedAccess === null || (a.grantedAccess & PROCESS_ALL_ACCESS) !== PROCESS_ALL_ACCESS) continue;
+    const role = openerRole(a);
+    if (role === 'bookkeeping') continue;
     const opened = toParent.find(
-      (b) => b.sourceGuid === a.sourceGuid && b.grantedAccess !== null && (b.grantedAccess & PROCESS_CREATE_PROCESS) !== 0 && b.timeUs! <= t + WINDOW_US && b.timeUs! >= t - LEAD_US,
+      (b) =>
+        b.sourceGuid === a.sourceGuid &&
+        b.grantedAccess !== null &&
+        (b.grantedAccess & PROCESS_CREATE_PROCESS) !== 0 &&
+        b.timeUs! <= t + WINDOW_US &&
+        b.timeUs! >= t - LEAD_US,
     );
     if (!opened) continue;
+    const elevation = role === 'elevation' || openerRole(opened) === 'elevation';
     const creator = byId.get(`g:${host}|${a.sourceGuid}`) ?? null;
+    const evidence = `(event ${a.eventId}), which had opened the recorded parent with PROCESS_CREATE_PROCESS (event ${opened.eventId})`;
     return {
-      reason: 'creator-mismatch',
+      reason: elevation ? 'elevation' : 'creator-mismatch',
       creatorId: creator?.id ?? null,
       creatorPid: creator?.pid ?? a.pid,
       creatorImage: creator?.image ?? a.image,
@@ -87,7 +119,9 @@ function creatorMismatch(r: ProcessRecord, accessByTarget: ReadonlyMap<string, P
           field: 'ParentProcessGuid',
           value: r.parentGuid ?? '(none)',
           expected: a.sourceGuid!,
-          source: `SourceProcessGUID of the Sysmon 10 access that held its creation handle (event ${a.eventId}), which had opened the recorded parent with PROCESS_CREATE_PROCESS (event ${opened.eventId})`,
+          source: elevation
+            ? `SourceProcessGUID of the AppInfo service (appinfo.dll in its CallTrace), which held its creation handle ${evidence}: a UAC elevation names the requester as parent by design`
+            : `SourceProcessGUID of the Sysmon 10 access that held its creation handle ${evidence}`,
         },
       ],
       evidenceEventIds: [opened.eventId, a.eventId],

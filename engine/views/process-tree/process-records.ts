@@ -1,8 +1,8 @@
 /**
  * The one scan behind the process tree: every process start, exit and (Sysmon
- * 10) process access, and the Secondary Logon sessions (4624 by `seclogo`)
- * that the 4688 spoofing check needs, with the fields linking and checking
- * need, in time order. SQL picks and extracts; `link-processes.ts` links.
+ * 10) process access with PROCESS_CREATE_PROCESS, and the Secondary Logon
+ * sessions (4624 by `seclogo`) that the 4688 spoofing check needs, with the
+ * fields linking and checking need, in time order. SQL picks and extracts; `link-processes.ts` links.
  *
  * How to add a source of process events: add a WHEN to `KIND` (start, exit or
  * access) and, if it names processes by entity id, a path to `GUID`/`PARENT_GUID`.
@@ -50,10 +50,12 @@ export interface ProcessRecord {
   /** Entity ids (Sysmon ProcessGuid, ECS process.entity_id); they survive pid reuse. */
   guid: string | null;
   parentGuid: string | null;
-  /** Process access only: who opened whom, with which rights. */
+  /** Process access only (those with PROCESS_CREATE_PROCESS, 0x80): who opened whom, with which rights. */
   sourceGuid: string | null;
   targetGuid: string | null;
   grantedAccess: number | null;
+  /** Process access only: Sysmon's CallTrace, the opener's stack (`C:\Windows\SYSTEM32\ntdll.dll+9c524|…`), innermost frame first. */
+  callTrace: string | null;
   /** Security 4688 and 4624 (Secondary Logon), Sysmon 1: see LogonFields. */
   logon: LogonFields | null;
 }
@@ -86,7 +88,7 @@ END`;
  * Raw fields, read in one pass over each record's JSON: evtx_dump nests
  * EventData, NXLog-style JSON keeps it flat, ECS has entity_id.
  */
-const RAW_FIELDS = ['ProcessGuid', 'ParentProcessGuid', 'ParentCommandLine', 'SourceProcessGUID', 'TargetProcessGUID', 'SourceProcessId', 'SourceImage', 'GrantedAccess', 'LogonId'] as const;
+const RAW_FIELDS = ['ProcessGuid', 'ParentProcessGuid', 'ParentCommandLine', 'SourceProcessGUID', 'TargetProcessGUID', 'SourceProcessId', 'SourceImage', 'GrantedAccess', 'CallTrace', 'LogonId'] as const;
 const RAW_PATHS = [...RAW_FIELDS.flatMap((f) => [`$.Event.EventData.${f}`, `$.${f}`]), '$.process.entity_id', '$.process.parent.entity_id'];
 const field = (name: (typeof RAW_FIELDS)[number]) => {
   const i = RAW_FIELDS.indexOf(name) * 2 + 1; // DuckDB lists are 1-based
@@ -99,6 +101,16 @@ const LOGON_PATHS = LOGON_FIELDS.flatMap((f) => [`$.Event.EventData.${f}`, `$.${
 const HAS_LOGON = `${SECURITY} AND "event.code" IN ('4688', '4624')`;
 /** One value per logon field (nested path, else flat), so rows carry half the nulls. */
 const LOGON_LIST = `CASE WHEN lf IS NOT NULL THEN [${LOGON_FIELDS.map((_, i) => `coalesce(lf[${2 * i + 1}], lf[${2 * i + 2}])`).join(', ')}] END`;
+/**
+ * Process access rights (GrantedAccess). Only accesses with
+ * PROCESS_CREATE_PROCESS are read (parent-spoofing.ts: the creator's handle on
+ * the child has every right, its handle on the fake parent has 0x80); the
+ * rest, most Sysmon 10 events (130 per process start in the OTRF datasets,
+ * with 600-character CallTraces), are left in SQL.
+ */
+export const PROCESS_CREATE_PROCESS = 0x80;
+/** PROCESS_ALL_ACCESS (Vista and later): the rights CreateProcess gives its caller on the new process. */
+export const PROCESS_ALL_ACCESS = 0x1fffff;
 const ACCESS = `CASE WHEN regexp_full_match(${field('GrantedAccess')}, '0x[0-9a-fA-F]+') THEN CAST(('0x' || lower(substr(${field('GrantedAccess')}, 3)))::UBIGINT AS BIGINT) END`;
 
 const CELL_ROWS = 4096;
@@ -121,6 +133,7 @@ interface Row {
   sg: string | null;
   tg: string | null;
   acc: number | null;
+  ct: string | null;
   /** LOGON_FIELDS, in order. */
   lg: (string | null)[] | null;
   /** Sysmon 1 LogonId. */
@@ -174,6 +187,7 @@ export async function selectProcessRecords(port: SqlPort, host?: string | null):
   const sql = `WITH x AS (
       SELECT *, json_extract_string(raw, ?::VARCHAR[]) AS f, CASE WHEN ${HAS_LOGON} THEN json_extract_string(raw, ?::VARCHAR[]) END AS lf
       FROM (SELECT *, ${KIND} AS kind FROM events WHERE "event.category" IS NOT NULL${hostWhere}) WHERE kind IS NOT NULL),
+    y AS (SELECT *, CASE WHEN kind = 'access' THEN ${ACCESS} END AS acc FROM x),
     j AS (SELECT row_number() OVER (ORDER BY "host.name" NULLS FIRST, "@timestamp" NULLS FIRST, "event.id") - 1 AS rn, CAST(to_json(struct_pack(
       k := kind, id := "event.id", t := epoch_us("@timestamp"), h := "host.name", u := "user.name",
       pid := CASE WHEN kind = 'access' THEN TRY_CAST(${field('SourceProcessId')} AS BIGINT) ELSE "process.pid" END,
@@ -183,8 +197,9 @@ export async function selectProcessRecords(port: SqlPort, host?: string | null):
       g := coalesce(${field('ProcessGuid')}, f[${ENTITY}]), pg := coalesce(${field('ParentProcessGuid')}, f[${ENTITY + 1}]),
       sg := CASE WHEN kind = 'access' THEN ${field('SourceProcessGUID')} END,
       tg := CASE WHEN kind = 'access' THEN ${field('TargetProcessGUID')} END,
-      acc := CASE WHEN kind = 'access' THEN ${ACCESS} END, lg := ${LOGON_LIST},
-      own := CASE WHEN ${SYSMON} AND kind = 'start' THEN ${field('LogonId')} END)) AS VARCHAR) AS row FROM x)
+      acc := acc, ct := CASE WHEN kind = 'access' THEN ${field('CallTrace')} END, lg := ${LOGON_LIST},
+      own := CASE WHEN ${SYSMON} AND kind = 'start' THEN ${field('LogonId')} END)) AS VARCHAR) AS row
+      FROM y WHERE kind <> 'access' OR (acc & ${PROCESS_CREATE_PROCESS}) <> 0)
     SELECT string_agg(row, ',' ORDER BY rn) AS rows FROM j GROUP BY rn // ${CELL_ROWS} ORDER BY min(rn)`;
   const table = await port.query(sql, params);
   const col = table.getChild('rows')!;
@@ -208,6 +223,7 @@ export async function selectProcessRecords(port: SqlPort, host?: string | null):
         sourceGuid: bareGuid(r.sg),
         targetGuid: bareGuid(r.tg),
         grantedAccess: r.acc,
+        callTrace: r.ct,
         logon: logonFields(r.lg, r.own),
       });
     }

@@ -11,6 +11,7 @@ import { importFiles } from '../../case/node/import-files';
 import { windowsEventToEcs } from '../../ingest/formats/evtx';
 import type { SqlPort } from '../../sql/port';
 import { buildProcessForest } from './process-tree';
+import { selectProcessRecords } from './process-records';
 import { walkForest } from './shape-forest';
 import type { ProcessForest } from './tree-types';
 
@@ -96,5 +97,18 @@ describe('buildProcessForest', () => {
 
     expect(lines(await buildProcessForest(open.port, { host: 'lnx1' }))).toEqual(['1 null (synthetic)', '  500 /usr/bin/bash', '    501 /usr/bin/id']);
     expect(lines(await buildProcessForest(open.port, { host: 'web1' }))).toEqual(['1 null (synthetic)', '  900 /usr/sbin/sshd', '    901 /bin/bash']);
+  });
+
+  it('reads the Sysmon 10 accesses with PROCESS_CREATE_PROCESS, with their CallTrace, and leaves the others in SQL', async () => {
+    open = await openCase(await mkdtemp(join(tmpdir(), 'vestige-tree-')));
+    const pca = 'C:\\windows\\SYSTEM32\\ntdll.dll+9c534|C:\\windows\\System32\\KERNELBASE.dll+2726e|c:\\windows\\system32\\pcasvc.dll+13827';
+    const access = (t: string, grantedAccess: string, callTrace?: string) =>
+      win(10, SYSMON, 'ws1', t, { SourceProcessGUID: '{B-SVC}', SourceProcessId: 516, SourceImage: 'C:\\windows\\system32\\svchost.exe', TargetProcessGUID: '{B-CMD}', GrantedAccess: grantedAccess, CallTrace: callTrace });
+    await insert(open.port, [access('2024-05-01T10:00:01Z', '0x1FFFFF', pca), access('2024-05-01T10:00:02Z', '0x1000', pca), access('2024-05-01T10:00:03Z', '0x80'), access('2024-05-01T10:00:04Z', 'junk')]);
+    const accesses = (await selectProcessRecords(open.port)).filter((r) => r.kind === 'access');
+    expect(accesses.map((r) => [r.grantedAccess, r.callTrace, r.sourceGuid, r.image])).toEqual([
+      [0x1fffff, pca, 'B-SVC', 'C:\\windows\\system32\\svchost.exe'],
+      [0x80, null, 'B-SVC', 'C:\\windows\\system32\\svchost.exe'],
+    ]);
   });
 });

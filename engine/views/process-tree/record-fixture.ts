@@ -21,6 +21,7 @@ function base(kind: ProcessRecord['kind'], t: number, f: Partial<ProcessRecord>)
     sourceGuid: null,
     targetGuid: null,
     grantedAccess: null,
+    callTrace: null,
     logon: null,
     ...f,
   };

@@ -28,8 +28,9 @@ export interface SpoofFlag {
    * `inherited-token` (4688): an ordinary account created a process that runs
    * under another logon's token, which only the (spoofed) parent can have given it.
    * `elevation`: a UAC elevation: the AppInfo service (SYSTEM) created the
-   * process with a full token and named the requester as its parent. By
-   * design, not counted as spoofing.
+   * process with a full token and named the requester as its parent (Sysmon:
+   * appinfo.dll on the stack of its accesses; 4688: SYSTEM created it with
+   * TokenElevationType %%1937). By design, not counted as spoofing.
    * (see parent-spoofing.ts and creator-logon.ts)
    */
   reason: 'creator-mismatch' | 'parent-image-mismatch' | 'creator-logon-mismatch' | 'inherited-token' | 'elevation';
