@@ -4,7 +4,9 @@
  *    objects back to back) read by the stream format gives as many records as
  *    the paired .evtx, and the same columns as the EVTX route.
  *  - OTRF Security-Datasets: flat NXLog JSON lines inside .zip and .tar.gz
- *    archives; every record maps with @timestamp, event.code and host.name.
+ *    archives, and the Log4Shell set's Azure Monitor exports; every record maps
+ *    with @timestamp, event.code and host.name, and every Sysmon process start
+ *    has the pid and time its own message and UtcTime give.
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
@@ -66,10 +68,15 @@ describe.skipIf(!root)('Windows JSON corpus', () => {
 
   it('OTRF archives: every flat NXLog record maps with time, event code and host', () => {
     const archives = filesUnder(join(root!, 'OTRF-Security-Datasets/datasets/atomic/windows'), '.zip').concat(filesUnder(join(root!, 'OTRF-Security-Datasets/datasets/atomic/windows'), '.tar.gz'));
+    // The Log4Shell compound set's Windows logs are Azure Monitor exports (TimeGenerated, EventData as XML or JSON text).
+    const azure = filesUnder(join(root!, 'OTRF-Security-Datasets/datasets/compound/Log4Shell'), '.zip').filter((f) => /\/(securityauditing|sysmon)_log4shell[^/]*$/.test(f));
+    archives.push(...azure);
     let members = 0;
     let records = 0;
     let zoneless = 0;
     let truncated = 0;
+    let starts = 0;
+    let lostPid = 0;
     const problems: string[] = [];
     for (const a of archives) {
       const bytes = new Uint8Array(readFileSync(a));
@@ -92,11 +99,26 @@ describe.skipIf(!root)('Windows JSON corpus', () => {
           records++;
           if (r['event.timezone'] == null) zoneless++;
           if (r['@timestamp'] == null || r['event.code'] == null || r['host.name'] == null) problems.push(`${a}/${m.name}:${line}: incomplete row`);
+          if (r['event.action'] === 'process-created' && String(r['event.dataset']).includes('sysmon')) {
+            // The record's own UtcTime, and the pid as its message (or its EventData) gives it; some exports lost both pid and message.
+            starts++;
+            const top = JSON.parse(String(r.raw)) as Record<string, unknown>;
+            const rec = typeof top.EventData === 'string' && top.EventData.startsWith('{') ? { ...top, ...(JSON.parse(top.EventData) as Record<string, unknown>) } : top;
+            const pid = /^ProcessId: (\d+)/m.exec(String(rec.Message ?? ''))?.[1] ?? (rec.ProcessId as string | undefined);
+            const utc = String(rec.UtcTime).replace(' ', 'T');
+            if (pid === undefined) lostPid++;
+            if (r['process.pid'] !== (pid === undefined ? null : Number(pid)) || String(r['@timestamp']).slice(0, 23) !== utc.slice(0, 23)) {
+              problems.push(`${a}/${m.name}:${line}: pid ${r['process.pid']} at ${r['@timestamp']}, the record says ${pid} at ${utc}`);
+            }
+          }
         }
       }
     }
-    console.log(`[windows-json otrf] archives ${archives.length}, members ${members} (cut off ${truncated}), records ${records}, rejects ${problems.length}, zoneless times ${zoneless}`);
+    console.log(`[windows-json otrf] archives ${archives.length}, members ${members} (cut off ${truncated}), records ${records}, rejects ${problems.length}, zoneless times ${zoneless}, Sysmon process starts ${starts} (pid lost by the export: ${lostPid})`);
     expect(problems.slice(0, 20)).toEqual([]);
-    expect(members).toBeGreaterThanOrEqual(45);
+    expect(members).toBeGreaterThanOrEqual(47);
+    expect(azure.length).toBe(2);
+    expect(starts).toBeGreaterThanOrEqual(280);
+    expect(lostPid).toBeLessThan(starts / 3);
   });
 });

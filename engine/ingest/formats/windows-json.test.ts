@@ -30,10 +30,11 @@ describe('Windows events as JSON lines', () => {
     });
   });
 
-  it('maps flat NXLog records, preferring the zoned @timestamp to the host-local EventTime', () => {
+  it('maps flat NXLog records: the host-local EventTime, its zone told by the shipper\'s @timestamp', () => {
+    // EventTime 09:00:01 (no zone), shipped at 14:00:01.5Z: the host was at -05:00, and the event is its own time, not the shipper's.
     expect(rows[1]).toMatchObject({
-      '@timestamp': '2024-03-05T14:00:01.500Z',
-      'event.timezone': 'Z',
+      '@timestamp': '2024-03-05T14:00:01.000Z',
+      'event.timezone': '-05:00',
       'event.code': '4624',
       'event.dataset': 'windows.security',
       'event.action': 'logged-in',
@@ -46,6 +47,43 @@ describe('Windows events as JSON lines', () => {
     });
     // Only a zoneless stamp: read as UTC, and the zone is said to be unknown.
     expect(rows[2]).toMatchObject({ '@timestamp': '2024-03-05T09:05:00.000Z', 'event.timezone': null, 'event.action': 'created-process', 'process.pid': 0x1a2b, 'process.parent.pid': 0x1400 });
+  });
+
+  it('keeps the shipper\'s time when EventTime cannot be tied to it (a lag past two minutes, or no zoned stamp)', () => {
+    const p = windowsJsonLinesFormat.create(ctx);
+    const late = parseOne(p, '{"@timestamp":"2024-03-05T14:07:30.000Z","EventTime":"2024-03-05 09:00:01","Hostname":"h","EventID":4624,"Channel":"Security"}');
+    expect(late).toMatchObject({ '@timestamp': '2024-03-05T14:07:30.000Z', 'event.timezone': 'Z' });
+  });
+
+  it('reads Sysmon\'s own UtcTime, and its ProcessId from the message when NXLog dropped it', () => {
+    const p = windowsJsonLinesFormat.create(ctx);
+    // NXLog without ExecutionProcessID: "ProcessID" is the Sysmon service's own pid, not the new process's.
+    const line = JSON.stringify({
+      '@timestamp': '2019-12-05T01:49:48.249Z', EventTime: '2019-12-04 20:49:48', Hostname: 'ws-1', EventID: '1', SourceName: 'Microsoft-Windows-Sysmon', Channel: 'Microsoft-Windows-Sysmon/Operational',
+      ProcessID: '2284', UtcTime: '2019-12-05 01:49:48.016', Image: 'C:\\Windows\\System32\\gpupdate.exe', ParentProcessId: '1160',
+      Message: 'Process Create:\r\nRuleName: \r\nUtcTime: 2019-12-05 01:49:48.016\r\nProcessGuid: {a158f72c-623c-5de8-0000-0010b14b7400}\r\nProcessId: 3140\r\nImage: C:\\Windows\\System32\\gpupdate.exe',
+    });
+    expect(parseOne(p, line)).toMatchObject({ '@timestamp': '2019-12-05T01:49:48.016Z', 'event.timezone': 'Z', 'process.pid': 3140, 'process.parent.pid': 1160, 'process.name': 'gpupdate.exe', raw: line });
+    // With ExecutionProcessID beside it, "ProcessID" is the event's own field.
+    const net = parseOne(p, '{"EventTime":"2024-01-01 00:00:00","Hostname":"h","EventID":5156,"Channel":"Security","ExecutionProcessID":"4","ProcessID":"3936"}');
+    expect(net).toMatchObject({ 'process.pid': 3936 });
+    const noExec = parseOne(p, '{"EventTime":"2024-01-01 00:00:00","Hostname":"h","EventID":5156,"Channel":"Security","ProcessID":"4"}');
+    expect(noExec).toMatchObject({ 'process.pid': null });
+  });
+
+  it('opens Azure Monitor records: EventData as XML (SecurityEvent) or JSON text (WindowsEvent), TimeGenerated as the time', () => {
+    const p = windowsJsonLinesFormat.create(ctx);
+    const xml = JSON.stringify({
+      TimeGenerated: '2022-05-13T08:54:05.21Z', Computer: 'WORKSTATION5', EventSourceName: 'Microsoft-Windows-Security-Auditing', Channel: 'Security', EventID: 5156,
+      EventData: '<EventData xmlns="http://schemas.microsoft.com/win/2004/08/events/event">\r\n  <Data Name="ProcessID">3936</Data>\r\n  <Data Name="SourceAddress">192.168.3.5</Data>\r\n  <Data Name="SourcePort">50452</Data>\r\n  <Data Name="DestAddress">192.168.2.5</Data>\r\n  <Data Name="DestPort">8080</Data>\r\n  <Data Name="Note">a &lt;b&gt; &amp; c</Data>\r\n  <Data Name="Empty" />\r\n</EventData>',
+    });
+    expect(windowsJsonLinesFormat.sniff([xml])).toBeGreaterThan(jsonlFormat.sniff([xml]));
+    expect(parseOne(p, xml)).toMatchObject({ '@timestamp': '2022-05-13T08:54:05.210Z', 'event.timezone': 'Z', 'host.name': 'WORKSTATION5', 'process.pid': 3936, 'source.ip': '192.168.3.5', 'source.port': 50452, 'destination.ip': '192.168.2.5', 'destination.port': 8080, raw: xml });
+    const json = JSON.stringify({
+      TimeGenerated: '2022-05-13T08:54:06.347Z', Provider: 'Microsoft-Windows-Sysmon', Channel: 'Microsoft-Windows-Sysmon/Operational', Computer: 'WORKSTATION5', EventID: 1,
+      EventData: JSON.stringify({ UtcTime: '2022-05-13T08:54:05.1230000Z', ProcessId: '3936', Image: 'C:\\tomcat\\bin\\tomcat9.exe', CommandLine: 'tomcat9.exe //RS//Tomcat9', ParentProcessId: '700' }),
+    });
+    expect(parseOne(p, json)).toMatchObject({ '@timestamp': '2022-05-13T08:54:05.123000Z', 'event.action': 'process-created', 'process.pid': 3936, 'process.parent.pid': 700, 'process.name': 'tomcat9.exe', 'process.command_line': 'tomcat9.exe //RS//Tomcat9' });
   });
 
   it('spells classic channel names one way, so actions agree across exports', () => {
