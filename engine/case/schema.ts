@@ -28,4 +28,13 @@ export const CASE_DDL: readonly string[] = [
   `CREATE TABLE IF NOT EXISTS saved_views (id VARCHAR PRIMARY KEY, name VARCHAR NOT NULL, state JSON, created_at TIMESTAMP)`,
   `CREATE TABLE IF NOT EXISTS annotations (
     id VARCHAR PRIMARY KEY, target VARCHAR NOT NULL, target_id VARCHAR NOT NULL, kind VARCHAR NOT NULL, text VARCHAR NOT NULL, created_at TIMESTAMP)`,
+  // The explorer's search index (engine/views/search/search-index-build.ts): words, raw field
+  // values and address prefixes counted per block of event ids, per source. Derived data: a case
+  // without it (or with sources it does not cover) is searched by scanning, with the same answers.
+  `CREATE TABLE IF NOT EXISTS search_index_sources (source_id INTEGER, version INTEGER, events BIGINT, hi_id BIGINT, built_at TIMESTAMP)`,
+  `CREATE TABLE IF NOT EXISTS search_index_fields (source_id INTEGER, name VARCHAR)`,
+  `CREATE TABLE IF NOT EXISTS search_index_blocks (
+    source_id INTEGER, block BIGINT, lo_id BIGINT, hi_id BIGINT, events INTEGER, timed INTEGER, min_ts TIMESTAMP, max_ts TIMESTAMP)`,
+  `CREATE TABLE IF NOT EXISTS search_index_terms (term VARCHAR, source_id INTEGER, block BIGINT, n INTEGER)`,
+  `CREATE TABLE IF NOT EXISTS search_index_words (term VARCHAR, source_id INTEGER, plain BOOLEAN)`,
 ];

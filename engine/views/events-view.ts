@@ -4,7 +4,9 @@
  * the page is a top-N (DuckDB fetches the other columns of the 200 winners
  * only), the histogram's time domain comes from the range asked for or the
  * column's bounds instead of a second filtered scan, and time bounds are plain
- * comparisons on "@timestamp" so zone maps skip row groups outside them.
+ * comparisons on "@timestamp" so zone maps skip row groups outside them. A
+ * one-term search is answered from the search index when it covers the case
+ * (search/search-index-query.ts), with the same results as these scans.
  */
 import type { EventQuery, Histogram } from '../host/contract';
 import { CORE_COLUMNS } from '../schema/ecs';
@@ -12,6 +14,8 @@ import { ident, rowsOf, type SqlParam, type SqlPort } from '../sql/port';
 import { tableToIPC, type Table } from 'apache-arrow';
 import { compileSearch, type Predicate } from './search';
 import { fieldSql, resolveField, type Fragment } from './search/search-fields';
+import { indexedCount, indexedHistogram, indexedPage, indexPlanFor } from './search/search-index-query';
+import type { IndexPlan } from './search/search-index-plan';
 
 export function eventFilter(q: EventQuery): Predicate {
   const p = compileSearch(q.search);
@@ -44,15 +48,24 @@ export function sortExpr(field: string): Fragment {
   return fieldSql(ref);
 }
 
-const PAGE_COLUMNS = CORE_COLUMNS.map((c) => ident(c.name)).join(', ');
+const PAGE_COLUMN_NAMES = CORE_COLUMNS.map((c) => c.name);
+const PAGE_COLUMNS = PAGE_COLUMN_NAMES.map(ident).join(', ');
 /** Counting stops here: past it the page says "at least", and the histogram has the exact figure. */
 export const COUNT_CAP = 100_000;
 
-async function count(port: SqlPort, q: EventQuery, f: Predicate): Promise<{ total: number; capped: boolean }> {
+async function count(port: SqlPort, q: EventQuery, f: Predicate, plan: IndexPlan | null): Promise<{ total: number; capped: boolean }> {
+  const indexed = plan ? await indexedCount(port, plan, q, f, COUNT_CAP) : null;
+  if (indexed !== null) return { total: Math.min(indexed, COUNT_CAP + 1), capped: indexed > COUNT_CAP };
   // Without a search the count is cheap (zone maps, no predicate to evaluate): always exact.
   const bounded = q.search?.trim() ? ` LIMIT ${COUNT_CAP + 1}` : '';
   const [{ n }] = rowsOf<{ n: bigint }>(await port.query(`SELECT count(*) AS n FROM (SELECT 1 FROM events WHERE ${f.where}${bounded})`, f.params));
   return { total: Number(n), capped: bounded !== '' && Number(n) > COUNT_CAP };
+}
+
+function pageOrder(q: EventQuery): { order: string; sort: Fragment | null } {
+  const dir = q.order === 'asc' ? 'ASC' : 'DESC';
+  const sort = q.sortField && q.sortField !== '@timestamp' ? sortExpr(q.sortField) : null;
+  return { order: `${sort ? `${sort.sql} ${dir} NULLS LAST, ` : ''}"@timestamp" ${dir} NULLS LAST, "event.id" ${dir}`, sort };
 }
 
 /**
@@ -63,9 +76,8 @@ async function count(port: SqlPort, q: EventQuery, f: Predicate): Promise<{ tota
  * term does not cost a scan of the whole case.
  */
 async function pageRows(port: SqlPort, q: EventQuery, f: Predicate, limit: number, offset: number): Promise<Table> {
+  const { order, sort } = pageOrder(q);
   const dir = q.order === 'asc' ? 'ASC' : 'DESC';
-  const sort = q.sortField && q.sortField !== '@timestamp' ? sortExpr(q.sortField) : null;
-  const order = `${sort ? `${sort.sql} ${dir} NULLS LAST, ` : ''}"@timestamp" ${dir} NULLS LAST, "event.id" ${dir}`;
   const sp = sort?.params ?? [];
   const run = (slice: string, sliceParams: SqlParam[]) =>
     port.query(
@@ -86,9 +98,14 @@ async function pageRows(port: SqlPort, q: EventQuery, f: Predicate, limit: numbe
 
 export async function eventPage(port: SqlPort, q: EventQuery): Promise<{ total: number; totalCapped: boolean; rows: Uint8Array }> {
   const f = eventFilter(q);
-  const { total, capped } = await count(port, q, f);
   const limit = Math.min(q.limit ?? 200, 10000);
-  const page = await pageRows(port, q, f, limit, q.offset ?? 0);
+  const offset = q.offset ?? 0;
+  const plan = await indexPlanFor(port, q);
+  // A one-term search in time order: total and page from the search index when it covers the case.
+  const indexed = plan && !pageOrder(q).sort ? await indexedPage(port, plan, q, f, { limit, offset, columns: PAGE_COLUMN_NAMES }, COUNT_CAP) : null;
+  if (indexed) return { total: Math.min(indexed.total, COUNT_CAP + 1), totalCapped: indexed.total > COUNT_CAP, rows: tableToIPC(indexed.rows, 'stream') };
+  const { total, capped } = await count(port, q, f, plan);
+  const page = await pageRows(port, q, f, limit, offset);
   return { total, totalCapped: capped, rows: tableToIPC(page, 'stream') };
 }
 
@@ -120,6 +137,9 @@ export async function eventHistogram(port: SqlPort, q: EventQuery, buckets: numb
   const [lo, hi] = span;
   const want = Math.max(1, (hi - lo) / buckets);
   const bucketMs = NICE_MS.find((b) => b >= want) ?? Math.ceil(want);
+  const plan = await indexPlanFor(port, q);
+  const indexed = plan ? await indexedHistogram(port, plan, q, f, bucketMs) : null;
+  if (indexed) return { starts: indexed.map((r) => r.b), counts: indexed.map((r) => r.n), bucketMs };
   const rows = rowsOf<{ b: number; n: bigint }>(
     await port.query(
       `SELECT (epoch_ms("@timestamp") // ${bucketMs}) * ${bucketMs} AS b, count(*) AS n FROM events WHERE ${f.where} AND "@timestamp" IS NOT NULL GROUP BY 1 ORDER BY 1`,

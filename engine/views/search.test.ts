@@ -3,6 +3,14 @@ import { describe, expect, it } from 'vitest';
 import { compileSearch, SearchSyntaxError } from './search';
 
 const NOW = Date.parse('2026-03-10T12:00:00Z');
+/** Word and separator classes of the free-text patterns (search/search-words.ts). */
+const W = '[0-9A-Za-z_\\x{80}-\\x{10FFFF}]';
+const N = '[^0-9A-Za-z_\\x{80}-\\x{10FFFF}]';
+const TEXT = `((regexp_matches(message, ?) AND regexp_matches(message, ?)) OR (regexp_matches(CAST(raw AS VARCHAR), ?) AND regexp_matches(CAST(raw AS VARCHAR), ?)))`;
+const words = (first: string, ...ws: string[]) => {
+  const test = `(?i)(?:^|${N})${ws.join(`${N}+`)}(?:${N}|$)`;
+  return [`(?i)${first}`, test, `(?i)${first}`, test];
+};
 const golden = (q: string) => compileSearch(q, NOW);
 const errorOf = (q: string) => {
   try {
@@ -38,9 +46,11 @@ describe('compileSearch golden', () => {
     ['@sshd.method:password', 'lower(json_extract_string(raw, ?)) = ?', ['$."sshd"."method"', 'password']],
     ['@sshd.method:*', 'json_extract(raw, ?) IS NOT NULL', ['$."sshd"."method"']],
     ['_exists_:user.name', `("user.name" IS NOT NULL AND "user.name" <> '')`, []],
-    ['"failed password"', `(regexp_matches(message, ?) OR regexp_matches(CAST(raw AS VARCHAR), ?))`, ['(?is)failed password', '(?is)failed password']],
-    ['adm?n*.php', `(regexp_matches(message, ?) OR regexp_matches(CAST(raw AS VARCHAR), ?))`, ['(?is)adm.n.*\\.php', '(?is)adm.n.*\\.php']],
-    ['a OR b c', `((regexp_matches(message, ?) OR regexp_matches(CAST(raw AS VARCHAR), ?)) OR ((regexp_matches(message, ?) OR regexp_matches(CAST(raw AS VARCHAR), ?)) AND (regexp_matches(message, ?) OR regexp_matches(CAST(raw AS VARCHAR), ?))))`, ['(?is)a', '(?is)a', '(?is)b', '(?is)b', '(?is)c', '(?is)c']],
+    ['"failed password"', TEXT, words('password', 'failed', 'password')],
+    ['adm?n*.php', TEXT, words('adm', `adm${W}n${W}*`, 'php')],
+    ['a OR b c', `(${TEXT} OR (${TEXT} AND ${TEXT}))`, [...words('a', 'a'), ...words('b', 'b'), ...words('c', 'c')]],
+    // No word character: a plain substring.
+    ['"->"', `(regexp_matches(message, ?) OR regexp_matches(CAST(raw AS VARCHAR), ?))`, ['(?is)->', '(?is)->']],
     ['host:(web-01 OR db-01)', '(lower("host.name") = ? OR lower("host.name") = ?)', ['web-01', 'db-01']],
     ['-(host:a AND @user.name:b)', 'NOT coalesce((lower("host.name") = ? AND lower("user.name") = ?), FALSE)', ['a', 'b']],
   ])('%s', (q, sql, params) => {
@@ -67,7 +77,7 @@ describe('compileSearch golden', () => {
   it('binds every value and never splices it into SQL', () => {
     const p = golden(`host:web-01 -@user.name:root "x'); DROP TABLE events; --" @a.b:"'; --"`);
     expect(p.where).not.toMatch(/DROP|web-01|root|--/);
-    expect(p.params).toContain("(?is)x'\\); DROP TABLE events; --");
+    expect(p.params).toContain(`(?i)(?:^|${N})x${N}+DROP${N}+TABLE${N}+events(?:${N}|$)`);
   });
 
   it.each([

@@ -2,7 +2,11 @@
  * The explorer's search box (Datadog style), compiled to a SQL predicate over
  * `events` with bound parameters. Suppressions and every view's filter use it.
  *
- *   word  "quoted phrase"       free text over message and the raw record (case-insensitive, substring)
+ *   word  "quoted phrase"       free text: whole words of the message or the raw record (keys too), any case;
+ *                               a phrase is its words in a row, whatever separates them (so `web-10` and
+ *                               `185.220.101.47` are phrases); `*` and `?` inside a word (`user1*`,
+ *                               `*admin*`); a word is letters, digits, `_` and non-ASCII characters
+ *                               (rules in search/search-words.ts; a term with no word character is a substring)
  *   field:value                 a core column (`host.name:web-01`, `@user.name:root`) or a raw field
  *                               (`@sshd.method:password`, looked up in `raw` by a bound JSON path)
  *   host: service: source: status:   reserved attributes (mapping in search/search-fields.ts)
@@ -16,6 +20,10 @@
  *   a b  a AND b  a OR b  ( )   juxtaposition is AND; NOT binds tightest, then AND, then OR
  * Field values match whole values, case-insensitively. Values with a colon
  * outside a field value (`fe80::1` as free text) need quotes.
+ *
+ * A search of one term (a word or phrase, a raw field's value, an IPv4 /8 or
+ * /16 of source.ip or destination.ip) is answered from the search index when
+ * the case has one (search/search-index-build.ts), with the same results.
  */
 import type { SqlParam } from '../sql/port';
 import { SearchSyntaxError, type SearchNode } from './search/search-ast';

@@ -63,7 +63,7 @@ export async function benchExplorer(n: number): Promise<boolean> {
   try {
     const t0 = performance.now();
     const port = await openExplorerCase(n, join(dir, 'case.duckdb'));
-    console.log(`generate case                      ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+    console.log(`generate case and index            ${((performance.now() - t0) / 1000).toFixed(1)} s`);
     ok = await measureExplorer(port);
     await port.close();
   } finally {

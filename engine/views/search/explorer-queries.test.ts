@@ -32,9 +32,11 @@ describe('eventPage', () => {
     expect(ids(p.rows)).toEqual([1000, 990, 980, 970, 960]);
     const asc = await eventPage(db, { search: 'host:web-01', order: 'asc', limit: 3, offset: 2 });
     expect(ids(asc.rows)).toEqual([30, 40, 50]);
+    // Free text matches whole words: m17 is not m170..m179, which m17* finds.
     const rare = await eventPage(db, { search: 'm17', order: 'desc', limit: 5 });
-    // Free text is a substring: m17 also finds m170..m179.
-    expect(ids(rare.rows)).toEqual([179, 178, 177, 176, 175]);
+    expect(ids(rare.rows)).toEqual([17]);
+    const prefix = await eventPage(db, { search: 'm17*', order: 'desc', limit: 5 });
+    expect(ids(prefix.rows)).toEqual([179, 178, 177, 176, 175]);
   });
 
   it('sorts by a column or a raw field on the host', async () => {

@@ -7,9 +7,10 @@
 import { DUCKDB } from '../../detect/sigma/backend/dialect';
 import type { SqlParam } from '../../sql/port';
 import { SearchSyntaxError, type SearchNode, type SearchTerm, type SearchValue } from './search-ast';
-import { likeEscape } from './search-parser';
 import { fieldSql, fieldText, fill, joinFragments, resolveField, STATUS_LEVELS, STATUS_OUTCOME, type FieldRef, type Fragment } from './search-fields';
+import { likeEscape } from './search-parser';
 import { asCidr, asNumber, asTime } from './search-values';
+import { freeTextPatterns } from './search-words';
 import type { CidrRange } from '../../detect/sigma/rule/encode';
 
 type Column = FieldRef & { kind: 'column' | 'raw' };
@@ -51,28 +52,17 @@ function compileTerm(t: SearchTerm, now: number): Fragment {
   }
 }
 
-/** A LIKE pattern as an RE2 search: `%` → `.*`, `_` → `.`, everything else literal. */
-export function likeToRegex(pattern: string): string {
-  let out = '';
-  for (let i = 0; i < pattern.length; i++) {
-    const c = pattern[i];
-    if (c === '\\' && i + 1 < pattern.length) out += pattern[++i].replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-    else if (c === '%') out += '.*';
-    else if (c === '_') out += '.';
-    else out += c.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  }
-  return out;
-}
-
 /**
- * Words and phrases anywhere in the message or the original record. A
- * case-insensitive RE2 search: on long text it runs several times faster than
- * ILIKE, which lower-cases every row first (engine/bench/node/explorer-bench.ts).
+ * Words and phrases anywhere in the message or the original record (word
+ * rules in search-words.ts). Each text is first tested for the longest
+ * literal, which RE2 finds several times faster than the word pattern.
  */
 function freeText(t: SearchTerm): Fragment {
   if (t.value.kind !== 'text') throw new SearchSyntaxError('a range or comparison needs a field (like @source.port:>1024)', t.start, t.end - t.start);
-  const p = '(?is)' + likeToRegex(t.value.pattern ?? likeEscape(t.value.text));
-  return { sql: `(regexp_matches(message, ?) OR regexp_matches(CAST(raw AS VARCHAR), ?))`, params: [p, p] };
+  const { first, test } = freeTextPatterns(t.value);
+  const one = (text: string) => (first ? `(regexp_matches(${text}, ?) AND regexp_matches(${text}, ?))` : `regexp_matches(${text}, ?)`);
+  const p = first ? [first, test] : [test];
+  return { sql: `(${one('message')} OR ${one('CAST(raw AS VARCHAR)')})`, params: [...p, ...p] };
 }
 
 function dataset(text: string): Fragment {
@@ -110,17 +100,23 @@ function valueMatch(f: Column, t: SearchTerm, now: number): Fragment {
   return fill('{lf} = ?', fieldText(f), [v.text.toLowerCase()]);
 }
 
+/** An IPv4 block's prefix length and the text of its whole octets (`185.220.` for /16). */
+export function cidr4Prefix(cidr: CidrRange): { bits: number; prefix: string } {
+  const lo = Number(cidr.lo);
+  const bits = 32 - Math.log2(Number(cidr.hi) - lo + 1);
+  const octets = Math.floor(bits / 8);
+  return { bits, prefix: [24, 16, 8, 0].slice(0, octets).map((s) => String(Math.floor(lo / 2 ** s) % 256) + '.').join('') };
+}
+
 /**
  * IPv4 blocks are first narrowed by the text prefix of their whole octets
  * (a cheap starts_with); a block on an octet boundary needs nothing more.
  */
 function cidrMatch(f: Fragment, cidr: CidrRange): Fragment {
   if (cidr.version === 6) return fill(DUCKDB.cidr6, f, [cidr.lo, cidr.hi]);
-  const lo = Number(cidr.lo);
-  const bits = 32 - Math.log2(Number(cidr.hi) - lo + 1);
+  const { bits, prefix } = cidr4Prefix(cidr);
   const octets = Math.floor(bits / 8);
-  const prefix = [24, 16, 8, 0].slice(0, octets).map((s) => String(Math.floor(lo / 2 ** s) % 256) + '.').join('');
-  const exact = fill(DUCKDB.cidr4, f, [lo, Number(cidr.hi)]);
+  const exact = fill(DUCKDB.cidr4, f, [Number(cidr.lo), Number(cidr.hi)]);
   if (octets === 0 || octets === 4) return exact;
   const head = fill('starts_with({f}, ?)', f, [prefix]);
   return bits % 8 === 0 ? head : joinFragments([head, exact], ' AND ');
