@@ -43,7 +43,7 @@ export async function buildWindowsCase(corpus: string, caseDir: string, target: 
   const files = (await Promise.all(['EVTX-ATTACK-SAMPLES', 'DeepBlueCLI'].map((d) => filesUnder(join(corpus, d), '.evtx').catch(() => [])))).flat();
   if (files.length === 0) throw new Error(`no .evtx files under ${corpus}`);
   const c = await openCase(caseDir);
-  await importFiles(c, files);
+  await importFiles(c, files, { searchIndex: false });
   const [{ n, hi }] = rowsOf<{ n: bigint; hi: bigint }>(await c.port.query('SELECT count(*) AS n, max("event.id") AS hi FROM events'));
   const imported = Number(n);
   const copies = Math.ceil(target / imported) - 1;

@@ -10,6 +10,7 @@ import type { FieldMapping } from '../../ingest/mapping';
 import { EventSink, isoToMicros } from '../../ingest/batcher';
 import { importSource, prefetchFile, type FileOutcome, type PrefetchedFile } from '../../ingest/node/import-source';
 import { EVENTS_TABLE } from '../../schema/ecs';
+import { buildSearchIndex } from '../../views/search/search-index-build';
 import type { ColumnKind } from '../../sql/arrow-build';
 import { rowsOf } from '../../sql/port';
 import { nextIds, type OpenCase } from './case-store';
@@ -22,6 +23,12 @@ export interface ImportFilesOptions {
   notes?: ImportNote[];
   /** A user's field mapping for generic JSON/CSV sources (see engine/ingest/MAPPING.md). */
   mapping?: FieldMapping;
+  /**
+   * Index the new sources for the explorer's search afterwards (default true;
+   * the benchmark times it apart). Sources a cancelled or failed import left
+   * unindexed are indexed by the next import; until then they are scanned.
+   */
+  searchIndex?: boolean;
 }
 
 
@@ -35,7 +42,12 @@ const IMPORT_MEMORY = process.env.VESTIGE_IMPORT_MEMORY ?? '1GB';
 export async function importFiles(c: OpenCase, paths: readonly string[], opts: ImportFilesOptions = {}): Promise<ImportReport['sources']> {
   await c.port.exec(`SET memory_limit = ?`, [IMPORT_MEMORY]);
   try {
-    return await importEach(c, paths, opts);
+    const out = await importEach(c, paths, opts);
+    if (opts.searchIndex !== false) {
+      // Outside the import's transactions; within its memory bound. A failure costs speed only: searches scan.
+      await buildSearchIndex(c.port).catch((e: Error) => opts.notes?.push({ path: '', member: '', note: `not indexed for search (searched by scanning): ${e.message}` }));
+    }
+    return out;
   } finally {
     await c.port.exec(process.env.VESTIGE_DUCKDB_MEMORY ? `SET memory_limit = ?` : 'RESET memory_limit', process.env.VESTIGE_DUCKDB_MEMORY ? [process.env.VESTIGE_DUCKDB_MEMORY] : undefined);
   }
