@@ -1,30 +1,19 @@
 import { describe, expect, it } from 'vitest';
-import type { Args, Channel, HostApi, Result } from '../../../engine/host/contract';
 import type { GeoHome, GeoQuery, GeoView } from '../../../engine/views/geo/geo-types';
+import { fakeHost } from '../host/fake-host';
 import { createAppStore } from '../store/app-store';
 
 const view = (home: GeoHome | null): GeoView => ({ located: [], unlocated: [], local: [], assets: [], arcs: [], travel: [], home, attribution: 'DB-IP', truncated: false });
 
 /** A host that keeps a home point the way the case does, and records the calls. */
 function homeHost(saved: GeoHome | null) {
-  const calls: [Channel, unknown[]][] = [];
-  const impl: Partial<{ [C in Channel]: (...a: Args<C>) => Result<C> }> = {
+  return fakeHost({
     'views.geo': (q: GeoQuery) => view(q.home === undefined ? saved : q.home),
     'geo.setHome': (home) => {
       saved = home;
       return { home };
     },
-  };
-  const host: HostApi = {
-    async call(channel, ...args) {
-      calls.push([channel, args]);
-      const f = impl[channel] as ((...a: unknown[]) => unknown) | undefined;
-      if (!f) throw new Error(`unexpected ${channel}`);
-      return f(...args) as never;
-    },
-    onProgress: () => () => undefined,
-  };
-  return { host, calls };
+  });
 }
 
 const flush = () => new Promise((r) => setTimeout(r, 0));

@@ -1,25 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import type { Args, Channel, HostApi, Result, SignalInfo } from '../../../engine/host/contract';
+import type { SignalInfo } from '../../../engine/host/contract';
+import { fakeHost } from '../host/fake-host';
 import { createAppStore } from '../store/app-store';
 
 const base: SignalInfo = {
   id: 's1', ruleId: 'r', ruleTitle: 'Brute force', ruleType: 'threshold', level: 'high', tags: [], tactics: [], techniques: [],
   groupKey: 'source.ip=10.0.0.1', eventCount: 2, eventIds: [11, 12], firstTime: null, lastTime: null, status: 'open',
 };
-
-function fakeHost(impl: Partial<{ [C in Channel]: (...a: Args<C>) => Result<C> }>) {
-  const calls: [Channel, unknown[]][] = [];
-  const host: HostApi = {
-    async call(channel, ...args) {
-      calls.push([channel, args]);
-      const f = impl[channel] as ((...a: unknown[]) => unknown) | undefined;
-      if (!f) throw new Error(`unexpected ${channel}`);
-      return f(...args) as never;
-    },
-    onProgress: () => () => undefined,
-  };
-  return { host, calls };
-}
 
 describe('triage through the store', () => {
   it('archives with a reason and reloads the signals', async () => {
