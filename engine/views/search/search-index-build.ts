@@ -157,10 +157,21 @@ async function indexSources(port: SqlPort, ids: readonly (number | null)[]): Pro
      WHERE ${own.sql} AND NOT starts_with(term, '@') AND NOT starts_with(term, '#') GROUP BY term, source_id ORDER BY source_id, term`,
     own.params,
   );
-  for (const x of spans) {
-    for (const name of fields) await port.exec(`INSERT INTO search_index_fields (source_id, name) VALUES (?, ?)`, [x.id, name]);
-    await port.exec(`INSERT INTO search_index_sources (source_id, version, events, hi_id, built_at) VALUES (?, ?, ?, ?, now()::TIMESTAMP)`, [x.id, SEARCH_INDEX_VERSION, x.n, x.hi]);
+  // One insert per table: a statement per source and field cost 15 s for a folder of 300 EVTX exports.
+  const pairs = spans.flatMap((x) => fields.map((name) => ({ id: x.id, name })));
+  if (pairs.length) {
+    await port.insertColumns('search_index_fields', [
+      { name: 'source_id', kind: 'int32', values: pairs.map((p) => p.id) },
+      { name: 'name', kind: 'utf8', values: pairs.map((p) => p.name) },
+    ]);
   }
+  await port.insertColumns('search_index_sources', [
+    { name: 'source_id', kind: 'int32', values: spans.map((x) => x.id) },
+    { name: 'version', kind: 'int32', values: spans.map(() => SEARCH_INDEX_VERSION) },
+    { name: 'events', kind: 'int64', values: spans.map((x) => x.n) },
+    { name: 'hi_id', kind: 'int64', values: spans.map((x) => x.hi) },
+    { name: 'built_at', kind: 'timestamp', values: spans.map(() => Date.now() * 1000) },
+  ]);
   return { sources: spans.length, events: spans.reduce((n, x) => n + x.n, 0) };
 }
 
