@@ -51,6 +51,9 @@ describe('build/electron-builder.yml', () => {
         expect(config.asarUnpack.some((g) => globMatches(g, file)), `${file} unpacked`).toBe(true);
       }
     }
+    // The EVTX parsing thread's script is loaded from a real file.
+    expect(config.files).toContain('dist/evtx-worker.mjs');
+    expect(config.asarUnpack).toContain('dist/evtx-worker.mjs');
     // electron-builder ships production dependencies, and only those.
     const pkg = JSON.parse(readFileSync(path.join(repo, 'package.json'), 'utf8')) as { dependencies: Record<string, string> };
     expect(Object.keys(pkg.dependencies)).toContain('@duckdb/node-api');

@@ -23,6 +23,12 @@ export interface ParseContext {
   referenceTime: Date;
   /** A user's field mapping for generic JSON/CSV sources (see `mapping.ts`), when given. */
   mapping?: import('./mapping').FieldMapping;
+  /**
+   * Parsers to run instead of a stream format's own, by format name, giving
+   * the same records in the same order (the Node importer parses EVTX on a
+   * worker thread: `formats/evtx/node/evtx-thread.ts`).
+   */
+  streamParsers?: Readonly<Record<string, StreamFormat['parse']>>;
 }
 
 export type ParseResult = EventRow | { reject: string };

@@ -62,7 +62,8 @@ export async function parseMember(pieces: AsyncIterable<Uint8Array>, ctx: ParseC
   const error = readError;
   try {
     if (format.kind === 'stream') {
-      for await (const item of format.parse(readError ? toIterable(head) : rest, ctx)) await record(batcher, item.result, item.line, item.offset);
+      const parse = ctx.streamParsers?.[format.name] ?? format.parse.bind(format);
+      for await (const item of parse(readError ? toIterable(head) : rest, ctx)) await record(batcher, item.result, item.line, item.offset);
     } else {
       await parseLines(format.create(ctx), readError ? toIterable(head) : rest, batcher);
     }

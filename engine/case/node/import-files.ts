@@ -8,7 +8,7 @@
 import type { ImportNote, ImportProgress, ImportReport } from '../../host/contract';
 import type { FieldMapping } from '../../ingest/mapping';
 import { EventSink, isoToMicros } from '../../ingest/batcher';
-import { importSource, prefetchFile, type FileOutcome, type PrefetchedFile } from '../../ingest/node/import-source';
+import { dropReadAhead, importSource, prefetchFile, type FileOutcome, type PrefetchedFile } from '../../ingest/node/import-source';
 import { EVENTS_TABLE } from '../../schema/ecs';
 import { buildSearchIndex } from '../../views/search/search-index-build';
 import type { ColumnKind } from '../../sql/arrow-build';
@@ -52,6 +52,7 @@ export async function importFiles(c: OpenCase, paths: readonly string[], opts: I
     }
     return out;
   } finally {
+    dropReadAhead();
     await c.port.exec(process.env.VESTIGE_DUCKDB_MEMORY ? `SET memory_limit = ?` : 'RESET memory_limit', process.env.VESTIGE_DUCKDB_MEMORY ? [process.env.VESTIGE_DUCKDB_MEMORY] : undefined);
   }
 }
@@ -63,6 +64,8 @@ export async function importFiles(c: OpenCase, paths: readonly string[], opts: I
  * so the other files of the group are kept and the case never holds part of a file.
  */
 const GROUP_BYTES = 64 << 20;
+/** Small files read ahead of their turn (each at most 8 MB: see prefetchFile). */
+const READ_AHEAD_FILES = 4;
 
 /** The open transaction: its files, and the source rows and notes stored when it commits. */
 class ImportGroup {
@@ -182,13 +185,18 @@ async function importEach(c: OpenCase, paths: readonly string[], opts: ImportFil
     state.known = await knownHashes(c);
   };
   const commit = () => group.commit().catch(salvage);
-  let next: Promise<PrefetchedFile | null> = paths.length > 0 ? prefetchFile(paths[0]) : Promise.resolve(null);
+  // The next few small files are read (and EVTX ones parsed, on the EVTX thread) while this one is stored.
+  const reads = new Map<number, Promise<PrefetchedFile | null>>();
+  const readAhead = (from: number) => {
+    for (let k = from; k < Math.min(paths.length, from + READ_AHEAD_FILES); k++) if (!reads.has(k)) reads.set(k, prefetchFile(paths[k]));
+  };
   for (const [i, path] of paths.entries()) {
     await group.begin();
     const first = state.ids;
-    const prefetched = await next;
-    // The next small file is read while this one is parsed.
-    next = i + 1 < paths.length ? prefetchFile(paths[i + 1]) : Promise.resolve(null);
+    readAhead(i);
+    const prefetched = await reads.get(i);
+    reads.delete(i);
+    readAhead(i + 1);
     let f: FileOutcome;
     try {
       f = await importSource(c.port, path, {

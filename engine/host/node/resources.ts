@@ -10,6 +10,11 @@ function here(): string {
   return typeof __dirname === 'string' ? __dirname : dirname(fileURLToPath(import.meta.url));
 }
 
+/** Running from the TypeScript sources (tests, tsx), not from the bundles in dist/. */
+export function runningFromSource(): boolean {
+  return here().endsWith(join('engine', 'host', 'node'));
+}
+
 /** The repository or installed package root (the folder holding package.json). */
 export function packageRoot(): string {
   let d = here();

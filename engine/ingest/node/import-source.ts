@@ -15,6 +15,8 @@ import { walkMembers, type Inflate } from '../archive/members';
 import { EventBatcher, EventSink, type RejectionRow } from '../batcher';
 import type { FieldMapping } from '../mapping';
 import { parseMember } from '../parse-member';
+import { sniffEvtx } from '../formats/evtx';
+import { dropParseAhead, parseAhead, parseEvtxOnThread } from '../formats/evtx/node/evtx-thread';
 import type { SqlPort } from '../../sql/port';
 
 export interface ImportProgressTick {
@@ -45,19 +47,35 @@ export interface PrefetchedFile {
   bytes: Uint8Array;
 }
 
+/** EVTX is parsed on a worker thread, overlapping the storing of what was parsed before. */
+const STREAM_PARSERS = { evtx: parseEvtxOnThread };
+
 /** Files up to this size are read whole ahead of their turn. */
 const PREFETCH_MAX = 8 << 20;
 
-/** Reads a small file whole, so its I/O overlaps the parsing of the file before it; null for a large or unreadable one. */
+/**
+ * Reads a small file whole, so its I/O overlaps the parsing of the file
+ * before it; null for a large or unreadable one. An EVTX file also starts
+ * parsing on the EVTX thread (taken when its turn comes; `dropReadAhead`
+ * forgets it if that turn never comes).
+ */
 export async function prefetchFile(path: string): Promise<PrefetchedFile | null> {
   try {
     const st = await stat(path);
     if (!st.isFile() || st.size > PREFETCH_MAX) return null;
     const b = await readFile(path);
-    return b.length === st.size ? { size: st.size, mtime: st.mtime, bytes: new Uint8Array(b.buffer, b.byteOffset, b.length) } : null;
+    if (b.length !== st.size) return null;
+    const bytes = new Uint8Array(b.buffer, b.byteOffset, b.length);
+    if (sniffEvtx(bytes)) parseAhead(bytes);
+    return { size: st.size, mtime: st.mtime, bytes };
   } catch {
     return null;
   }
+}
+
+/** Drops work started on a prefetched file (call when an import ends). */
+export function dropReadAhead(): void {
+  dropParseAhead();
 }
 
 async function* slices(bytes: Uint8Array, size: number): AsyncGenerator<Uint8Array> {
@@ -149,7 +167,8 @@ export async function importSource(port: SqlPort, path: string, opts: ImportSour
         }
       })();
       const name = m.member ? basename(m.member) : basename(path);
-      const r = await parseMember(counted, { sourceName: m.member ? `${basename(path)}:${m.member}` : name, referenceTime: st.mtime, mapping: opts.mapping }, batcher);
+      const ctx = { sourceName: m.member ? `${basename(path)}:${m.member}` : name, referenceTime: st.mtime, mapping: opts.mapping, streamParsers: STREAM_PARSERS };
+      const r = await parseMember(counted, ctx, batcher);
       if (opts.signal?.aborted) throw new ImportCancelled();
       records += batcher.read;
       out.nextEventId = batcher.nextEventId;
