@@ -1,4 +1,5 @@
-import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, symlink, writeFile } from 'node:fs/promises';
+import type { ImportNote } from '../../host/contract';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -28,6 +29,33 @@ async function fixture(name: string, data: string | Uint8Array): Promise<string>
 }
 
 describe('importFiles', () => {
+  it('imports a folder: every file under it in name order, junk and links to folders skipped with notes', async () => {
+    const root = await mkdtemp(join(tmpdir(), 'vestige-folder-'));
+    await mkdir(join(root, 'b-host', 'deeper'), { recursive: true });
+    await mkdir(join(root, '__MACOSX'));
+    await mkdir(join(root, 'empty'));
+    await writeFile(join(root, 'b-host', 'deeper', 'auth.log'), AUTH);
+    await writeFile(join(root, 'a.log'), AUTH.replace(/web-01/g, 'web-02'));
+    await writeFile(join(root, '._a.log'), 'resource fork');
+    await writeFile(join(root, '__MACOSX', '._b.log'), 'junk');
+    await symlink(join(root, 'b-host'), join(root, 'c-link'));
+    open = await openCase(await mkdtemp(join(tmpdir(), 'vestige-case-')));
+    const notes: ImportNote[] = [];
+    const sources = await importFiles(open, [root], { notes });
+    expect(sources.map((x) => [x.path.slice(root.length), x.recordsStored])).toEqual([
+      ['/a.log', 2],
+      ['/b-host/deeper/auth.log', 2],
+    ]);
+    expect(notes.map((n) => [n.path.slice(root.length), n.note])).toEqual([
+      ['/._a.log', 'macOS resource fork (._*): skipped'],
+      ['/__MACOSX', 'macOS metadata (__MACOSX): skipped'],
+      ['/c-link', 'link to a folder: not followed'],
+      ['/empty', 'empty folder: nothing to import'],
+    ]);
+    const stored = rowsOf<{ n: bigint }>(await open.port.query(`SELECT count(*) AS n FROM import_notes`));
+    expect(Number(stored[0].n)).toBe(4);
+  });
+
   it('accounts for every record: read = stored + rejected, each rejection with its line and reason', async () => {
     const src = await fixture('auth.log', AUTH);
     const before = await readFile(src);

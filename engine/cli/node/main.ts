@@ -1,6 +1,6 @@
 /**
  * `vestige`: the command-line front over the engine.
- *   vestige import <paths…> --case DIR [--json]
+ *   vestige import <files or folders…> --case DIR [--json]
  *   vestige hunt <paths…|--case DIR> [--rules PATH…] [--format jsonl|csv] [--out FILE]
  *   vestige query --case DIR "<SQL>" [--format jsonl]
  *   vestige serve [--case DIR] [--port N]
@@ -17,7 +17,7 @@ import { cmdServe } from './cmd-serve';
 import { cmdTree } from './cmd-tree';
 
 const USAGE = `usage:
-  vestige import <paths…> --case DIR [--json]
+  vestige import <files or folders…> --case DIR [--json]
   vestige hunt <paths…|--case DIR> [--rules PATH…] [--format jsonl|csv] [--out FILE]
   vestige query --case DIR "<SQL>" [--format jsonl]
   vestige serve [--case DIR] [--port N]

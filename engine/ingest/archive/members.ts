@@ -25,7 +25,8 @@ export function isGzip(head: Uint8Array): boolean {
   return head.length >= 2 && head[0] === 0x1f && head[1] === 0x8b;
 }
 
-function junk(name: string): string | null {
+/** Why a member (or a file in an imported folder) is junk and skipped, or null. */
+export function junk(name: string): string | null {
   if (name.endsWith('/')) return 'directory';
   if (/(^|\/)__MACOSX\//.test(name)) return 'macOS metadata (__MACOSX)';
   if (/(^|\/)\._[^/]*$/.test(name)) return 'macOS resource fork (._*)';
