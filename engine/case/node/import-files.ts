@@ -76,8 +76,9 @@ export async function importFiles(c: OpenCase, paths: readonly string[], opts: I
  * so the other files of the group are kept and the case never holds part of a file.
  */
 const GROUP_BYTES = 64 << 20;
-/** Small files read ahead of their turn (each at most 8 MB: see prefetchFile). */
-const READ_AHEAD_FILES = 4;
+/** Small files (each at most 8 MB: see prefetchFile) read ahead of their turn: at most this many, and this many bytes. */
+const READ_AHEAD_FILES = 32;
+const READ_AHEAD_BYTES = 16 << 20;
 
 /** The open transaction: its files, and the source rows and notes stored when it commits. */
 class ImportGroup {
@@ -221,17 +222,40 @@ async function importEach(c: OpenCase, paths: readonly string[], opts: ImportFil
     state.known = await knownHashes(c);
   };
   const commit = () => group.commit().catch(salvage);
-  // The next few small files are read (and EVTX ones parsed, on the EVTX thread) while this one is stored.
+  /**
+   * Small files ahead are read (and EVTX ones parsed, on the EVTX thread)
+   * while this one is stored: enough of them that the thread has work while
+   * this thread stores a batch or commits, few enough to bound memory.
+   */
   const reads = new Map<number, Promise<PrefetchedFile | null>>();
+  let readTo = 0;
+  let aheadBytes = 0;
+  let reading = 0;
+  let current = 0;
   const readAhead = (from: number) => {
-    for (let k = from; k < Math.min(paths.length, from + READ_AHEAD_FILES); k++) if (!reads.has(k)) reads.set(k, prefetchFile(paths[k]));
+    current = Math.max(current, from);
+    readTo = Math.max(readTo, current);
+    while (readTo < paths.length && readTo < current + READ_AHEAD_FILES && aheadBytes < READ_AHEAD_BYTES && reading < 4) {
+      const k = readTo++;
+      reading++;
+      reads.set(
+        k,
+        prefetchFile(paths[k]).then((p) => {
+          reading--;
+          aheadBytes += p?.size ?? 0;
+          readAhead(current);
+          return p;
+        }),
+      );
+    }
   };
   for (const [i, path] of paths.entries()) {
     await group.begin();
     const first = state.ids;
     readAhead(i);
-    const prefetched = await reads.get(i);
+    const prefetched = await (reads.get(i) ?? prefetchFile(path));
     reads.delete(i);
+    aheadBytes -= prefetched?.size ?? 0;
     readAhead(i + 1);
     let f: FileOutcome;
     try {

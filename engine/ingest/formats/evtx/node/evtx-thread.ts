@@ -188,8 +188,8 @@ class Job {
  * the bytes again.
  */
 const ahead = new Map<ArrayBufferLike, { bytes: Uint8Array; job: Job }>();
-/** Files read ahead are few (the importer reads a handful); more than this means some were never taken. */
-const MAX_AHEAD = 16;
+/** Files read ahead are bounded by the importer (READ_AHEAD_FILES); more than this means some were never taken. */
+const MAX_AHEAD = 64;
 
 function takeAhead(first: Uint8Array): Job | null {
   const a = ahead.get(first.buffer);
@@ -201,11 +201,11 @@ function takeAhead(first: Uint8Array): Job | null {
 /**
  * Starts parsing a file read ahead of its turn (whole, as the importer
  * prefetches small files), so that the thread parses it while the files
- * before it are stored. Only once the thread runs (an EVTX member started it).
+ * before it are stored. Starts the thread if need be.
  */
 export function parseAhead(bytes: Uint8Array): void {
-  if (!starting || bytes.length === 0) return;
-  void starting.then((t) => {
+  if (bytes.length === 0) return;
+  void thread().then((t) => {
     if (!t || ahead.has(bytes.buffer)) return;
     const job = new Job(t);
     job.send(bytes);
