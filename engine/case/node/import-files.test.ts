@@ -8,6 +8,9 @@ import { rowsOf } from '../../sql/port';
 import { openCase, type OpenCase } from './case-store';
 import { importFiles } from './import-files';
 import { caseInfo, listRejections } from './case-queries';
+import { corpusRoot } from '../../testing/node/corpus';
+import { filesUnder } from '../../ingest/formats/evtx/node/evtx-test-files';
+import { parsesAhead } from '../../ingest/formats/evtx/node/evtx-thread';
 
 const AUTH = [
   'Mar 14 03:12:45 web-01 sshd[2211]: Failed password for invalid user admin from 185.220.101.47 port 51234 ssh2',
@@ -226,5 +229,36 @@ describe('importFiles', () => {
     expect(s.firstRejections[0]).toMatchObject({ line: 2, offset: 21, reason: 'line longer than 4194304 bytes: skipped' });
     const msgs = rowsOf<{ m: string }>(await open.port.query(`SELECT message AS m FROM events ORDER BY "event.id"`));
     expect(msgs.map((r) => r.m)).toEqual(['before', 'after']);
+  });
+});
+
+const corpus = corpusRoot();
+const evtxDir = corpus ? join(corpus, 'EVTX-ATTACK-SAMPLES') : null;
+if (!corpus) console.log('[import-files] corpus absent (../shared/datasets or VESTIGE_CORPUS): the EVTX cancellation test is skipped');
+
+describe('importFiles with EVTX parsed on its thread (corpus)', () => {
+  it.skipIf(!evtxDir)('a cancel mid-folder keeps the files before it, drops the parses started ahead, and the next import is whole', async () => {
+    const files = filesUnder(evtxDir!, '.evtx').slice(0, 60);
+    const total = async (c: OpenCase) => Number(rowsOf<{ n: bigint }>(await c.port.query(`SELECT count(*) AS n FROM events`))[0].n);
+    // A reference import of the same files, uncancelled.
+    const ref = await openCase(await mkdtemp(join(tmpdir(), 'vestige-case-')));
+    const whole = await importFiles(ref, files, { searchIndex: false });
+    const wholeCount = await total(ref);
+    await ref.close();
+    open = await openCase(await mkdtemp(join(tmpdir(), 'vestige-case-')));
+    const abort = new AbortController();
+    const done: string[] = [];
+    await expect(importFiles(open, files, { signal: abort.signal, onProgress: (p) => p.done && done.push(p.file) === 20 && abort.abort() })).rejects.toThrow(/import cancelled/);
+    expect(parsesAhead()).toBe(0);
+    const info = await caseInfo(open.port, open.dir, 'x');
+    const kept = info.sources.map((s) => s.path);
+    // What was kept is a prefix of the folder, each file whole.
+    expect(kept).toEqual(files.slice(0, kept.length));
+    expect(kept.length).toBeGreaterThanOrEqual(19);
+    expect(info.eventCount).toBe(whole.slice(0, kept.length).reduce((n, s) => n + s.recordsStored, 0));
+    // Importing the folder again adds exactly the rest.
+    const again = await importFiles(open, files, { searchIndex: false });
+    expect(again.filter((s) => !s.error?.startsWith('already in this case')).map((s) => s.path)).toEqual(files.slice(kept.length));
+    expect(await total(open)).toBe(wholeCount);
   });
 });

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { corpusRoot } from '../../../../testing/node/corpus';
 import type { RecordItem } from '../../../format';
 import { evtxFormat } from '../../evtx-format';
-import { evtxThreadAvailable, parseAhead, parseEvtxOnThread, parsesAhead } from './evtx-thread';
+import { evtxThreadAvailable, evtxThreadLimits, evtxThreadStats, parseAhead, parseEvtxOnThread, parsesAhead } from './evtx-thread';
 import { filesUnder } from './evtx-test-files';
 
 const ctx = { sourceName: 'test.evtx', referenceTime: new Date('2026-01-01T00:00:00Z') };
@@ -67,6 +67,35 @@ describe('EVTX parsing on a worker thread', () => {
       records += inline.items.length;
     }
     expect(records).toBeGreaterThan(1000);
+  });
+
+  it.skipIf(!corpus)('streams a file larger than its flow-control window, keeping at most that window in flight', async () => {
+    // 20 MB of real chunks behind one file header: more than the window, as a large Security.evtx would be.
+    const files = [...evtxFiles].sort((a, b) => statSync(b).size - statSync(a).size);
+    const parts: Uint8Array[] = [new Uint8Array(readFileSync(files[0])).subarray(0, 4096)];
+    let size = 4096;
+    for (const f of files) {
+      const b = new Uint8Array(readFileSync(f));
+      for (let o = 4096; o + 65536 <= b.length && size < 20 << 20; o += 65536, size += 65536) parts.push(b.subarray(o, o + 65536));
+      if (size >= 20 << 20) break;
+    }
+    const big = new Uint8Array(size);
+    parts.reduce((at, p) => (big.set(p, at), at + p.length), 0);
+    const inline = await collect(evtxFormat.parse(pieces(big, 1 << 20), ctx));
+    const saved = { ...evtxThreadLimits };
+    Object.assign(evtxThreadLimits, { bytesAhead: 1 << 20, itemsAhead: 2000 });
+    evtxThreadStats.maxBytesAhead = 0;
+    try {
+      const thread = await collect(parseEvtxOnThread(pieces(big, 256 << 10), ctx));
+      expect(thread.items.length).toBe(inline.items.length);
+      expect(thread).toEqual(inline);
+    } finally {
+      Object.assign(evtxThreadLimits, saved);
+    }
+    expect(inline.items.length).toBeGreaterThan(5000);
+    // The window plus the piece that crossed it.
+    expect(evtxThreadStats.maxBytesAhead).toBeLessThanOrEqual((1 << 20) + (256 << 10));
+    expect(evtxThreadStats.maxBytesAhead).toBeGreaterThan(256 << 10);
   });
 
   it.skipIf(!corpus)('takes a parse started ahead on the same bytes, and gives the same records', async () => {

@@ -6,8 +6,8 @@
  * the worker cannot be started (or VESTIGE_EVTX_THREAD=0).
  *
  * Flow control keeps memory flat whatever the file size: at most
- * MAX_BYTES_AHEAD bytes sent but not yet parsed, and no more bytes sent
- * while MAX_ITEMS_AHEAD records wait to be stored.
+ * `evtxThreadLimits.bytesAhead` bytes sent but not yet parsed, and no more
+ * bytes sent while `itemsAhead` records wait to be stored.
  */
 import { existsSync } from 'node:fs';
 import { join, sep } from 'node:path';
@@ -18,8 +18,11 @@ import { evtxFormat } from '../../evtx-format';
 import { packageRoot, runningFromSource } from '../../../../host/node/resources';
 import type { FromEvtxThread, ToEvtxThread } from './evtx-thread-protocol';
 
-const MAX_BYTES_AHEAD = 8 << 20;
-const MAX_ITEMS_AHEAD = 16_384;
+/** The most bytes a job had sent but not yet parsed (what flow control bounds), for tests and benchmarks. */
+export const evtxThreadStats = { maxBytesAhead: 0 };
+
+/** Flow control (a setting only so that tests can make it tight). */
+export const evtxThreadLimits = { bytesAhead: 8 << 20, itemsAhead: 16_384 };
 
 interface JobListener {
   onItems(items: RecordItem[], consumed: number): void;
@@ -141,7 +144,7 @@ class Job {
 
   /** Waits while too much is sent but unparsed, or parsed but unstored; false once the job is over. */
   async room(stopped: () => boolean): Promise<boolean> {
-    while (!stopped() && !this.ended && (this.sent - this.consumed > MAX_BYTES_AHEAD || this.waiting > MAX_ITEMS_AHEAD)) await new Promise<void>((r) => (this.wakePump = r));
+    while (!stopped() && !this.ended && (this.sent - this.consumed > evtxThreadLimits.bytesAhead || this.waiting > evtxThreadLimits.itemsAhead)) await new Promise<void>((r) => (this.wakePump = r));
     return !stopped() && !this.ended;
   }
 
@@ -149,6 +152,7 @@ class Job {
     // A copy of its own, transferred: a view into a larger buffer would send the whole buffer.
     const bytes = piece.slice();
     this.sent += bytes.length;
+    evtxThreadStats.maxBytesAhead = Math.max(evtxThreadStats.maxBytesAhead, this.sent - this.consumed);
     this.post({ type: 'piece', job: this.id, bytes }, [bytes.buffer as ArrayBuffer]);
   }
 
