@@ -3,6 +3,12 @@ import { eventsTableDdl } from '../schema/ecs';
 
 export const CASE_SCHEMA_VERSION = 1;
 
+/**
+ * DuckDB storage format of a new case file: 'latest' (v1.2 or later is what the
+ * raw column's ZSTD needs). A case made before keeps its format (and DuckDB's choice for raw).
+ */
+export const CASE_STORAGE_VERSION = 'latest';
+
 export const CASE_DDL: readonly string[] = [
   eventsTableDdl(),
   `CREATE TABLE IF NOT EXISTS source_skew (source_id INTEGER PRIMARY KEY, skew_ms BIGINT, set_at TIMESTAMP)`,

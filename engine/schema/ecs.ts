@@ -14,6 +14,8 @@ export interface CoreColumn {
   readonly name: string;
   readonly type: CoreType;
   readonly doc: string;
+  /** A compression DuckDB must use for the column instead of choosing one. */
+  readonly compression?: 'zstd';
 }
 
 export const CORE_COLUMNS = [
@@ -46,7 +48,11 @@ export const CORE_COLUMNS = [
   { name: 'vestige.member', type: 'VARCHAR', doc: 'Archive member path, empty for plain files' },
   { name: 'vestige.offset', type: 'BIGINT', doc: 'Byte offset of the record in the (decompressed) member' },
   { name: 'vestige.line', type: 'BIGINT', doc: 'Line number (1-based) or record id in the member' },
-  { name: 'raw', type: 'JSON', doc: 'The original record, every field kept' },
+  // ZSTD, not DuckDB's choice (FSST): on 1M JSON lines (460 MB) it stored raw in 1.3 s instead of 2.4 s
+  // and in 30 MB instead of 136 MB, the EVTX corpus case went from 22 MB to 2.6 MB, and scans and
+  // Sigma over raw ran as fast. Needs a database file in storage format v1.2 or later
+  // (case files are created with 'latest'; on an older file DuckDB would store the column uncompressed).
+  { name: 'raw', type: 'JSON', doc: 'The original record, every field kept', compression: 'zstd' },
 ] as const satisfies readonly CoreColumn[];
 
 export type CoreColumnName = (typeof CORE_COLUMNS)[number]['name'];
@@ -66,7 +72,7 @@ export const EVENTS_TABLE = 'events_raw';
 
 /** The stored table and the plain view over it (no skew), as one script. */
 export function eventsTableDdl(): string {
-  const cols = CORE_COLUMNS.map((c) => `${ident(c.name)} ${c.type}`).join(',\n  ');
+  const cols = CORE_COLUMNS.map((c: CoreColumn) => `${ident(c.name)} ${c.type}${c.compression ? ` USING COMPRESSION ${c.compression}` : ''}`).join(',\n  ');
   return `CREATE TABLE IF NOT EXISTS ${EVENTS_TABLE} (\n  ${cols}\n); CREATE VIEW IF NOT EXISTS events AS SELECT * FROM ${EVENTS_TABLE}`;
 }
 

@@ -5,10 +5,11 @@
  * (1,000,000; needs the corpus), VESTIGE_BENCH_VIEW_EVENTS (1,000,000),
  * VESTIGE_BENCH_EXPLORER_EVENTS (10,000,000), VESTIGE_BENCH_BIG_GB (memory section, off by default).
  */
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openCase } from '../../case/node/case-store';
+import { CASE_STORAGE_VERSION } from '../../case/schema';
 import { importFiles } from '../../case/node/import-files';
 import { buildSearchIndex } from '../../views/search/search-index-build';
 import { openDuckDb } from '../../sql/node/duckdb-native';
@@ -37,11 +38,18 @@ async function benchJsonl(dir: string, lines: number): Promise<void> {
   const file = join(dir, 'events.jsonl');
   const bytes = await writeJsonlFixture(file, lines);
   console.log(`\n## JSON lines ingest: ${lines.toLocaleString('en')} events, ${(bytes / 1e6).toFixed(0)} MB`);
-  const db = await openDuckDb({ path: join(dir, 'ref.duckdb') });
-  const [, ref] = await timed(() => db.exec(`CREATE TABLE t AS SELECT * FROM read_json('${file.replace(/'/g, "''")}', format = 'newline_delimited')`));
-  const [[{ n }]] = [rowsOf<{ n: bigint }>(await db.query('SELECT count(*) AS n FROM t'))];
-  await db.close();
-  console.log(`native DuckDB read_json   ${ref.toFixed(2)} s  ${mb(bytes, ref)}  ${Math.round(Number(n) / ref).toLocaleString('en')} events/s`);
+  // The reference as DuckDB does it by default, and in the storage format Vestige's cases use.
+  const reference = async (name: string, storageVersion?: string) => {
+    const db = await openDuckDb({ path: join(dir, `${name}.duckdb`), storageVersion });
+    const [, secs] = await timed(() => db.exec(`CREATE TABLE t AS SELECT * FROM read_json('${file.replace(/'/g, "''")}', format = 'newline_delimited')`));
+    const [[{ n }]] = [rowsOf<{ n: bigint }>(await db.query('SELECT count(*) AS n FROM t'))];
+    await db.close();
+    const size = (await stat(join(dir, `${name}.duckdb`))).size;
+    console.log(`${`native DuckDB read_json${storageVersion ? ` (${storageVersion})` : ''}`.padEnd(33)} ${secs.toFixed(2)} s  ${mb(bytes, secs)}  ${Math.round(Number(n) / secs).toLocaleString('en')} events/s  (${(size / 1e6).toFixed(0)} MB on disk)`);
+    return secs;
+  };
+  const ref = await reference('ref');
+  const refLatest = await reference('ref-latest', CASE_STORAGE_VERSION);
   const c = await openCase(join(dir, 'case'));
   const rss0 = process.memoryUsage().rss;
   let peak = rss0;
@@ -50,9 +58,10 @@ async function benchJsonl(dir: string, lines: number): Promise<void> {
   const [, index] = await timed(() => buildSearchIndex(c.port));
   clearInterval(tick);
   await c.close();
-  console.log(`Vestige import            ${ours.toFixed(2)} s  ${mb(bytes, ours)}  ${Math.round(s.recordsStored / ours).toLocaleString('en')} events/s  (stored ${s.recordsStored}, rejected ${s.recordsRejected}, peak RSS ${(peak / 2 ** 20).toFixed(0)} MiB)`);
-  console.log(`then the search index     ${index.toFixed(2)} s  (importFiles builds it after the import by default)`);
-  console.log(`ratio Vestige / read_json ${(ref / ours).toFixed(2)}x (import), ${(ref / (ours + index)).toFixed(2)}x (import + search index)`);
+  const size = (await stat(join(dir, 'case', 'case.duckdb'))).size;
+  console.log(`${'Vestige import'.padEnd(33)} ${ours.toFixed(2)} s  ${mb(bytes, ours)}  ${Math.round(s.recordsStored / ours).toLocaleString('en')} events/s  (stored ${s.recordsStored}, rejected ${s.recordsRejected}, peak RSS ${(peak / 2 ** 20).toFixed(0)} MiB)`);
+  console.log(`${'then the search index'.padEnd(33)} ${index.toFixed(2)} s  (importFiles builds it after the import by default; case on disk ${(size / 1e6).toFixed(0)} MB)`);
+  console.log(`ratio Vestige / read_json ${(ref / ours).toFixed(2)}x (import), ${(ref / (ours + index)).toFixed(2)}x (import + search index); against read_json (${CASE_STORAGE_VERSION}) ${(refLatest / ours).toFixed(2)}x`);
 }
 
 async function main(): Promise<void> {

@@ -5,7 +5,7 @@
  * range skip whole row groups. The search index is built afterwards, as the
  * import builds it after each file, and its time printed on a line of its own.
  */
-import { CASE_DDL } from '../../case/schema';
+import { CASE_DDL, CASE_STORAGE_VERSION } from '../../case/schema';
 import { openDuckDb } from '../../sql/node/duckdb-native';
 import type { SqlPort } from '../../sql/port';
 import { buildSearchIndex } from '../../views/search/search-index-build';
@@ -15,7 +15,7 @@ export const EXPLORER_GEN = { start: Date.parse('2026-01-01T00:00:00Z'), days: 3
 const CHUNK = 2_000_000;
 
 export async function openExplorerCase(n: number, path: string): Promise<SqlPort> {
-  const port = await openDuckDb({ path });
+  const port = await openDuckDb({ path, storageVersion: CASE_STORAGE_VERSION });
   for (const ddl of CASE_DDL) await port.exec(ddl);
   const spanUs = EXPLORER_GEN.days * 86_400_000_000;
   for (let lo = 0; lo < n; lo += CHUNK) {

@@ -48,9 +48,10 @@ async function measure(dir: string, family: string, files: string[], run = '', i
   const indexed = index ? await buildSearchIndex(c.port) : null;
   const si = (performance.now() - t1) / 1000;
   await c.close();
+  const onDisk = (await stat(join(dir, `case-${family}${run}`, 'case.duckdb'))).size;
   const stored = sources.reduce((n, x) => n + x.recordsStored, 0);
   const rejected = sources.reduce((n, x) => n + x.recordsRejected, 0);
-  console.log(`${family.padEnd(24)} ${String(files.length).padStart(4)} files  ${(bytes / 1e6).toFixed(1).padStart(7)} MB  ${s.toFixed(2).padStart(6)} s  ${(bytes / 1e6 / s).toFixed(1).padStart(6)} MB/s  ${Math.round(stored / s).toLocaleString('en').padStart(8)} events/s  (stored ${stored}, rejected ${rejected})`);
+  console.log(`${family.padEnd(24)} ${String(files.length).padStart(4)} files  ${(bytes / 1e6).toFixed(1).padStart(7)} MB  ${s.toFixed(2).padStart(6)} s  ${(bytes / 1e6 / s).toFixed(1).padStart(6)} MB/s  ${Math.round(stored / s).toLocaleString('en').padStart(8)} events/s  (stored ${stored}, rejected ${rejected}; case ${(onDisk / 1e6).toFixed(1)} MB)`);
   if (indexed) console.log(`${'  then the search index'.padEnd(24)} ${String(indexed.sources).padStart(4)} srcs  ${''.padStart(10)}  ${si.toFixed(2).padStart(6)} s  (importFiles builds it by default)`);
 }
 

@@ -9,7 +9,7 @@ import { basename, join, resolve } from 'node:path';
 import { openDuckDb } from '../../sql/node/duckdb-native';
 import { EVENTS_TABLE } from '../../schema/ecs';
 import { rowsOf, type SqlPort } from '../../sql/port';
-import { CASE_DDL, CASE_SCHEMA_VERSION } from '../schema';
+import { CASE_DDL, CASE_SCHEMA_VERSION, CASE_STORAGE_VERSION } from '../schema';
 import { refreshEventsView } from './skew';
 
 export interface CaseManifest {
@@ -40,7 +40,7 @@ export async function openCase(dir: string, opts: { name?: string } = {}): Promi
     manifest = { name: opts.name ?? basename(abs), createdAt: new Date().toISOString(), schemaVersion: CASE_SCHEMA_VERSION };
     await writeFile(manifestPath, JSON.stringify(manifest, null, 2) + '\n');
   }
-  const port = await openDuckDb({ path: join(abs, 'case.duckdb'), memoryLimit: process.env.VESTIGE_DUCKDB_MEMORY });
+  const port = await openDuckDb({ path: join(abs, 'case.duckdb'), memoryLimit: process.env.VESTIGE_DUCKDB_MEMORY, storageVersion: CASE_STORAGE_VERSION });
   await migrate(port);
   for (const ddl of CASE_DDL) await port.exec(ddl);
   await refreshEventsView(port);

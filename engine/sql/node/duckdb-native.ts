@@ -29,6 +29,12 @@ export interface NativeOptions {
   path?: string;
   threads?: number;
   memoryLimit?: string;
+  /**
+   * DuckDB storage format of a new database file (`storage_compatibility_version`):
+   * 'latest' for case files, whose raw column needs it for ZSTD (see schema/ecs.ts);
+   * DuckDB's default (readable by older DuckDB) when omitted. An existing file keeps its own.
+   */
+  storageVersion?: string;
 }
 
 export async function openDuckDb(opts: NativeOptions = {}): Promise<SqlPort> {
@@ -38,6 +44,7 @@ export async function openDuckDb(opts: NativeOptions = {}): Promise<SqlPort> {
   // Nothing may be fetched from the network: extensions are built in or absent.
   config.autoinstall_known_extensions = 'false';
   config.autoload_known_extensions = 'false';
+  if (opts.storageVersion) config.storage_compatibility_version = opts.storageVersion;
   const instance = await DuckDBInstance.create(opts.path ?? ':memory:', config);
   const conn = await instance.connect();
   await conn.run("SET TimeZone = 'UTC'").catch(() => undefined);

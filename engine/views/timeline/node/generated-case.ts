@@ -3,7 +3,7 @@
  * and graph tests and benchmarks: N events over 30 days with a known number of
  * hosts, users, IPs, processes and files, and four signals on known events.
  */
-import { CASE_DDL } from '../../../case/schema';
+import { CASE_DDL, CASE_STORAGE_VERSION } from '../../../case/schema';
 import { openDuckDb } from '../../../sql/node/duckdb-native';
 import type { SqlPort } from '../../../sql/port';
 
@@ -46,7 +46,7 @@ export async function fillGeneratedCase(port: SqlPort, n: number): Promise<void>
 }
 
 export async function openGeneratedCase(n: number, path?: string): Promise<SqlPort> {
-  const port = await openDuckDb(path ? { path } : {});
+  const port = await openDuckDb(path ? { path, storageVersion: CASE_STORAGE_VERSION } : {});
   await fillGeneratedCase(port, n);
   return port;
 }
