@@ -8,7 +8,7 @@
 import type { ImportNote, ImportProgress, ImportReport } from '../../host/contract';
 import type { FieldMapping } from '../../ingest/mapping';
 import { EventSink, isoToMicros } from '../../ingest/batcher';
-import { dropReadAhead, importSource, prefetchFile, type FileOutcome, type PrefetchedFile } from '../../ingest/node/import-source';
+import { dropReadAhead, importSource, parsePrefetched, prefetchFile, type FileOutcome, type PrefetchedFile } from '../../ingest/node/import-source';
 import { EVENTS_TABLE } from '../../schema/ecs';
 import { readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -232,7 +232,9 @@ async function importEach(c: OpenCase, paths: readonly string[], opts: ImportFil
   let aheadBytes = 0;
   let reading = 0;
   let current = 0;
+  let finished = false;
   const readAhead = (from: number) => {
+    if (finished) return;
     current = Math.max(current, from);
     readTo = Math.max(readTo, current);
     while (readTo < paths.length && readTo < current + READ_AHEAD_FILES && aheadBytes < READ_AHEAD_BYTES && reading < 4) {
@@ -243,58 +245,64 @@ async function importEach(c: OpenCase, paths: readonly string[], opts: ImportFil
         prefetchFile(paths[k]).then((p) => {
           reading--;
           aheadBytes += p?.size ?? 0;
+          // Once this import is over (finished or cancelled), nothing more is started.
+          if (p && !finished) parsePrefetched(p);
           readAhead(current);
           return p;
         }),
       );
     }
   };
-  for (const [i, path] of paths.entries()) {
-    await group.begin();
-    const first = state.ids;
-    readAhead(i);
-    const prefetched = await (reads.get(i) ?? prefetchFile(path));
-    reads.delete(i);
-    aheadBytes -= prefetched?.size ?? 0;
-    readAhead(i + 1);
-    let f: FileOutcome;
-    try {
-      f = await importSource(c.port, path, {
-        prefetched: prefetched ?? undefined,
-        firstSourceId: first.sourceId,
-        firstEventId: first.eventId,
-        signal: opts.signal,
-        mapping: opts.mapping,
-        sink: group.sink,
-        onProgress: (p) => opts.onProgress?.({ jobId, file: path, ...p, done: false }),
-      });
-    } catch (e) {
-      // Cancelled or unreadable: the case keeps the files before this one and nothing of it.
-      await group
-        .undoFrom(first.sourceId)
-        .then(() => group.commit())
-        .catch(salvage);
-      done(path, (e as Error).message, 0, 0);
-      throw new Error(`${path}: ${(e as Error).message}`);
+  try {
+    for (const [i, path] of paths.entries()) {
+      await group.begin();
+      const first = state.ids;
+      readAhead(i);
+      const prefetched = await (reads.get(i) ?? prefetchFile(path));
+      reads.delete(i);
+      aheadBytes -= prefetched?.size ?? 0;
+      readAhead(i + 1);
+      let f: FileOutcome;
+      try {
+        f = await importSource(c.port, path, {
+          prefetched: prefetched ?? undefined,
+          firstSourceId: first.sourceId,
+          firstEventId: first.eventId,
+          signal: opts.signal,
+          mapping: opts.mapping,
+          sink: group.sink,
+          onProgress: (p) => opts.onProgress?.({ jobId, file: path, ...p, done: false }),
+        });
+      } catch (e) {
+        // Cancelled or unreadable: the case keeps the files before this one and nothing of it.
+        await group
+          .undoFrom(first.sourceId)
+          .then(() => group.commit())
+          .catch(salvage);
+        done(path, (e as Error).message, 0, 0);
+        throw new Error(`${path}: ${(e as Error).message}`);
+      }
+      const dupOf = state.known.get(f.sha256);
+      if (dupOf !== undefined) {
+        await group.undoFrom(first.sourceId).catch(async (e: unknown) => {
+          await salvage(e);
+          await group.begin();
+        });
+      }
+      group.files.push({ path, reports: out.length });
+      const records = recordFile(group, f, dupOf, opts.notes);
+      out.push(...records);
+      if (dupOf === undefined) {
+        state.known.set(f.sha256, first.sourceId);
+        // recordFile gives a file with nothing readable one source row of its own.
+        state.ids = { eventId: f.nextEventId, sourceId: Math.max(f.nextSourceId, ...f.members.map((m) => m.sourceId + 1)) };
+      }
+      done(path, records.find((r) => r.error?.startsWith('already in this case'))?.error ?? f.error ?? undefined, f.size, records.reduce((n, m) => n + m.recordsRead, 0));
+      group.bytes += f.size;
+      if (group.bytes >= groupBytes) await commit();
     }
-    const dupOf = state.known.get(f.sha256);
-    if (dupOf !== undefined) {
-      await group.undoFrom(first.sourceId).catch(async (e: unknown) => {
-        await salvage(e);
-        await group.begin();
-      });
-    }
-    group.files.push({ path, reports: out.length });
-    const records = recordFile(group, f, dupOf, opts.notes);
-    out.push(...records);
-    if (dupOf === undefined) {
-      state.known.set(f.sha256, first.sourceId);
-      // recordFile gives a file with nothing readable one source row of its own.
-      state.ids = { eventId: f.nextEventId, sourceId: Math.max(f.nextSourceId, ...f.members.map((m) => m.sourceId + 1)) };
-    }
-    done(path, records.find((r) => r.error?.startsWith('already in this case'))?.error ?? f.error ?? undefined, f.size, records.reduce((n, m) => n + m.recordsRead, 0));
-    group.bytes += f.size;
-    if (group.bytes >= groupBytes) await commit();
+  } finally {
+    finished = true;
   }
   await commit();
   return out;

@@ -53,27 +53,28 @@ const STREAM_PARSERS = { evtx: parseEvtxOnThread };
 /** Files up to this size are read whole ahead of their turn. */
 const PREFETCH_MAX = 8 << 20;
 
-/**
- * Reads a small file whole, so its I/O overlaps the parsing of the file
- * before it; null for a large or unreadable one. An EVTX file also starts
- * parsing on the EVTX thread (taken when its turn comes; `dropReadAhead`
- * forgets it if that turn never comes).
- */
+/** Reads a small file whole, so its I/O overlaps the parsing of the file before it; null for a large or unreadable one. */
 export async function prefetchFile(path: string): Promise<PrefetchedFile | null> {
   try {
     const st = await stat(path);
     if (!st.isFile() || st.size > PREFETCH_MAX) return null;
     const b = await readFile(path);
-    if (b.length !== st.size) return null;
-    const bytes = new Uint8Array(b.buffer, b.byteOffset, b.length);
-    if (sniffEvtx(bytes)) parseAhead(bytes);
-    return { size: st.size, mtime: st.mtime, bytes };
+    return b.length === st.size ? { size: st.size, mtime: st.mtime, bytes: new Uint8Array(b.buffer, b.byteOffset, b.length) } : null;
   } catch {
     return null;
   }
 }
 
-/** Drops work started on a prefetched file (call when an import ends). */
+/**
+ * Starts the parsing of a prefetched EVTX file on the EVTX thread, before its
+ * turn (its import takes the records); other files are left alone.
+ * `dropReadAhead` forgets what no import took.
+ */
+export function parsePrefetched(p: PrefetchedFile): void {
+  if (sniffEvtx(p.bytes)) parseAhead(p.bytes);
+}
+
+/** Drops parses started on prefetched files that no import took (call when an import ends). */
 export function dropReadAhead(): void {
   dropParseAhead();
 }

@@ -72,6 +72,8 @@ function thread(): Promise<Thread | null> {
     const fail = (why: string) => {
       for (const j of t.jobs.values()) j.onEnd(`the EVTX parsing thread stopped: ${why}`);
       t.jobs.clear();
+      // Parses started ahead on it are lost: their members are parsed afresh when their turn comes.
+      ahead.clear();
       // One that ran and stopped is started again for the next member; one that never
       // started stays null (resolved once), so EVTX is parsed in this thread from then on.
       if (ready) starting = null;
@@ -246,7 +248,7 @@ async function* parseOnThread(t: Thread, pieces: AsyncIterable<Uint8Array>): Asy
     try {
       if (inputError) throw inputError;
       let n = first;
-      while (!n.done) {
+      while (!n.done && !stop) {
         // An adopted job has its bytes already: the rest are only read (hashed by the caller).
         if (!adopted) {
           if (!(await job.room(() => stop))) return;
