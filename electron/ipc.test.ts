@@ -61,6 +61,8 @@ describe('registerIpc', () => {
     ['import.upload', ['x', 'not bytes'], /Uint8Array/],
     ['import.paths', [[1, 2]], /paths/],
     ['case.info', ['extra'], /no arguments/],
+    ['dialog.openFiles', [{ folders: 'yes' }], /folders: boolean/],
+    ['dialog.openFiles', [{ folders: true, path: '/etc' }], /folders: boolean/],
   ])('rejects bad arguments for %s before the service sees them', async (channel, args, why) => {
     await expect(invoke(channel, ours, ...args)).rejects.toThrow(why);
     expect(svc.service.handle).not.toHaveBeenCalled();
@@ -80,6 +82,7 @@ describe('registerIpc', () => {
 
   it('routes locally handled channels to their op, not the service', async () => {
     await expect(invoke('dialog.openFiles', ours)).resolves.toEqual(['/picked']);
+    await expect(invoke('dialog.openFiles', ours, { folders: true })).resolves.toEqual(['/picked']);
     expect(svc.service.handle).not.toHaveBeenCalled();
   });
 

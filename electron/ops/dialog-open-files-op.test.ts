@@ -25,6 +25,14 @@ describe('dialog.openFiles', () => {
     expect(options.properties).toEqual(expect.arrayContaining(['openFile', 'multiSelections']));
   });
 
+  it('asks for folders when told to (the host imports every file under them)', async () => {
+    e.dialog.showOpenDialog.mockResolvedValueOnce({ canceled: false, filePaths: ['/evidence/winevt'] });
+    await expect(dialogOpenFilesOp(ctx(), [{ folders: true }])).resolves.toEqual(['/evidence/winevt']);
+    const [, options] = e.dialog.showOpenDialog.mock.calls[0] as unknown as [unknown, { properties: string[] }];
+    expect(options.properties).toEqual(expect.arrayContaining(['openDirectory', 'multiSelections']));
+    expect(options.properties).not.toContain('openFile');
+  });
+
   it('returns null when the user cancels', async () => {
     e.dialog.showOpenDialog.mockResolvedValueOnce({ canceled: true, filePaths: [] });
     await expect(dialogOpenFilesOp(ctx(), [])).resolves.toBeNull();

@@ -189,8 +189,8 @@ export interface HostContract {
   'sources.setSkew': (sourceId: number, skewMs: number) => { skewMs: number };
   /** Stops a running import; the case is left as it was before that file. */
   'import.cancel': (jobId: string) => { cancelled: boolean };
-  /** Electron only: native open dialog; web mode returns null. */
-  'dialog.openFiles': () => string[] | null;
+  /** Electron only: native open dialog, for files or (`folders`) folders to import whole; web mode returns null. */
+  'dialog.openFiles': (opts?: { folders?: boolean }) => string[] | null;
   /** Process forest (one host's, or all): see engine/views/process-tree. */
   'views.processTree': (q?: ProcessTreeQuery) => ProcessForest;
   /** The map: geolocated sources, assets they reached, impossible travel. */
@@ -269,7 +269,10 @@ export const CHANNELS: { readonly [C in Channel]: Validator } = {
   'import.upload': (a) => (isStr(a[0]) && a[1] instanceof Uint8Array ? null : 'name must be a string and bytes a Uint8Array'),
   'sources.setSkew': (a) => (isInt(a[0]) && isInt(a[1]) ? null : 'sourceId and skewMs must be integers'),
   'import.cancel': (a) => (isStr(a[0]) && a[0].length < 200 ? null : 'jobId must be a string'),
-  'dialog.openFiles': none,
+  'dialog.openFiles': (a) =>
+    a.length === 0 || (a.length === 1 && a[0] !== null && typeof a[0] === 'object' && Object.keys(a[0]).every((k) => k === 'folders') && [undefined, true, false].includes((a[0] as { folders?: unknown }).folders as boolean | undefined))
+      ? null
+      : 'takes nothing, or { folders: boolean }',
   'views.processTree': (a) => (a.length <= 1 ? validProcessTreeQuery(a[0]) : 'takes one query'),
   'views.geo': (a) => validGeoQuery(a[0]),
   'geo.home': none,

@@ -1,6 +1,7 @@
 /**
- * Import: the native dialog in Electron (the host reads the files by path),
- * a hidden file input elsewhere (files are read here and uploaded).
+ * Import: the native dialog in Electron (the host reads the files by path;
+ * "Folder" picks folders, imported whole), a hidden file input elsewhere
+ * (files are read here and uploaded).
  */
 import { Button } from '@blueprintjs/core';
 import { useRef } from 'react';
@@ -21,6 +22,12 @@ export function ImportButton() {
       <Button icon="import" intent="primary" loading={importing} onClick={onClick} data-testid="import-button">
         Import
       </Button>
+      {kind === 'electron' && (
+        // A folder is imported whole (every file under it, by content), as evidence often comes: winevt\Logs, a triage collection.
+        <Button icon="folder-open" disabled={importing} onClick={() => void importViaDialog(true)} data-testid="import-folder-button" title="Import every file under a folder">
+          Folder
+        </Button>
+      )}
       <input
         ref={input}
         type="file"

@@ -21,7 +21,8 @@ export interface ImportSlice {
   lastReport: ImportReport['sources'] | null;
   importErrors: string[];
   importFiles(files: readonly File[]): Promise<void>;
-  importViaDialog(): Promise<void>;
+  /** Electron: the native dialog, for files or (`folders`) whole folders, imported by path in one call. */
+  importViaDialog(folders?: boolean): Promise<void>;
   onHostProgress(p: ImportProgress): void;
   /** Subscribes to the host's progress feed; returns the unsubscribe. */
   watchProgress(): () => void;
@@ -70,11 +71,11 @@ export const createImportSlice: SliceCreator<ImportSlice> = ({ host, kind }) => 
       set({ importing: false, upload: null, hostProgress: null });
       await refreshAll();
     },
-    async importViaDialog() {
+    async importViaDialog(folders = false) {
       if (get().importing) return;
       let paths: string[] | null;
       try {
-        paths = await host.call('dialog.openFiles');
+        paths = await (folders ? host.call('dialog.openFiles', { folders: true }) : host.call('dialog.openFiles'));
       } catch (e) {
         set({ importErrors: [`open dialog: ${errorText(e)}`], lastReport: [] });
         return;

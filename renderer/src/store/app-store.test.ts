@@ -105,9 +105,13 @@ describe('imports through the store', () => {
 
   it('imports by path through the dialog in Electron, and does nothing when cancelled', async () => {
     let answer: string[] | null = null;
+    const dialogArgs: unknown[][] = [];
     const paths = vi.fn(() => ({ sources: [], signals: 0 }));
     const { host } = fakeHost({
-      'dialog.openFiles': () => answer,
+      'dialog.openFiles': (...a: unknown[]) => {
+        if (answer) dialogArgs.push(a);
+        return answer;
+      },
       'import.paths': paths,
       'case.info': () => ({ path: '/c', name: 'c', eventCount: 0, signalCount: 0, sources: [], firstTime: null, lastTime: null }),
       'signals.list': () => [],
@@ -120,5 +124,11 @@ describe('imports through the store', () => {
     answer = ['/evidence/auth.log'];
     await store.getState().importViaDialog();
     expect(paths).toHaveBeenCalledWith(['/evidence/auth.log']);
+    expect(dialogArgs).toEqual([[]]);
+    // Folders: the dialog is asked for folders, and their paths are imported in one call.
+    answer = ['/evidence/winevt', '/evidence/triage'];
+    await store.getState().importViaDialog(true);
+    expect(dialogArgs[1]).toEqual([{ folders: true }]);
+    expect(paths).toHaveBeenLastCalledWith(['/evidence/winevt', '/evidence/triage']);
   });
 });
