@@ -185,6 +185,13 @@ export interface HostContract {
   'import.paths': (paths: string[]) => ImportReport;
   /** Import bytes the user dropped or picked in the browser. */
   'import.upload': (name: string, bytes: Uint8Array) => ImportReport;
+  /**
+   * Keep bytes dropped or picked in the browser in the case (as `import.upload`
+   * does, as evidence named by content) without importing them yet: the
+   * returned paths then go to `import.paths` together, one import and one
+   * detection run for the lot.
+   */
+  'import.stage': (name: string, bytes: Uint8Array) => { path: string };
   /** Per-source clock-skew correction in ms, applied at query time (0 removes it). */
   'sources.setSkew': (sourceId: number, skewMs: number) => { skewMs: number };
   /** Stops a running import; the case is left as it was before that file. */
@@ -267,6 +274,7 @@ export const CHANNELS: { readonly [C in Channel]: Validator } = {
   'rules.setEnabled': validSetEnabled,
   'import.paths': (a) => (Array.isArray(a[0]) && a[0].every(isStr) ? null : 'paths must be strings'),
   'import.upload': (a) => (isStr(a[0]) && a[1] instanceof Uint8Array ? null : 'name must be a string and bytes a Uint8Array'),
+  'import.stage': (a) => (isStr(a[0]) && a[1] instanceof Uint8Array ? null : 'name must be a string and bytes a Uint8Array'),
   'sources.setSkew': (a) => (isInt(a[0]) && isInt(a[1]) ? null : 'sourceId and skewMs must be integers'),
   'import.cancel': (a) => (isStr(a[0]) && a[0].length < 200 ? null : 'jobId must be a string'),
   'dialog.openFiles': (a) =>

@@ -52,6 +52,14 @@ export async function createHostService(opts: HostServiceOptions): Promise<HostS
   const geo = lazyGeo();
   const running = new Map<string, AbortController>();
   let jobs = 0;
+  /** Uploaded bytes are kept in the case as evidence, named by content (the name cannot leave the uploads folder). */
+  const stage = async (name: string, bytes: Uint8Array): Promise<string> => {
+    const safe = name.replace(/[^\w.-]+/g, '_').slice(-120) || 'upload';
+    const sha = createHash('sha256').update(bytes).digest('hex');
+    const path = join(c.dir, 'uploads', `${sha.slice(0, 12)}-${safe}`);
+    await writeFile(path, bytes);
+    return path;
+  };
   const importAndDetect = async (paths: string[]): Promise<ImportReport> => {
     const notes: ImportNote[] = [];
     const jobId = `import-${++jobs}`;
@@ -77,14 +85,8 @@ export async function createHostService(opts: HostServiceOptions): Promise<HostS
     ...detectHandlers(c.port, () => loadRuleFiles(rulePaths)),
     ...explorerHandlers(c.port),
     'import.paths': (paths) => importAndDetect(paths),
-    'import.upload': async (name, bytes) => {
-      // Uploaded bytes are kept in the case as evidence, named by content.
-      const safe = name.replace(/[^\w.-]+/g, '_').slice(-120) || 'upload';
-      const sha = createHash('sha256').update(bytes).digest('hex');
-      const path = join(c.dir, 'uploads', `${sha.slice(0, 12)}-${safe}`);
-      await writeFile(path, bytes);
-      return importAndDetect([path]);
-    },
+    'import.upload': async (name, bytes) => importAndDetect([await stage(name, bytes)]),
+    'import.stage': async (name, bytes) => ({ path: await stage(name, bytes) }),
     'sources.setSkew': async (sourceId, skewMs) => {
       await setSourceSkew(c.port, sourceId, skewMs);
       return { skewMs };

@@ -1,7 +1,8 @@
 /**
  * Imports: by path in Electron (native dialog), by bytes everywhere else
- * (file picker, drag and drop). Files go one by one; a failing file is
- * reported and the rest carry on. Afterwards every view is refreshed.
+ * (file picker, drag and drop: each file is handed to the host, then all are
+ * imported in one job). A failing file is reported and the rest carry on.
+ * Afterwards every view is refreshed.
  */
 import type { ImportProgress, ImportReport } from '../../../engine/host/contract';
 import { errorText, type SliceCreator } from '../store/app-state';
@@ -57,18 +58,28 @@ export const createImportSlice: SliceCreator<ImportSlice> = ({ host, kind }) => 
       begin();
       const bytesTotal = files.reduce((n, f) => n + f.size, 0);
       let bytesDone = 0;
+      // Each file is handed over on its own (a failing one is reported, the rest go on), then all are
+      // imported in one job: one transaction group, one search index build, one detection run.
+      const staged: string[] = [];
       for (let i = 0; i < files.length; i++) {
         const f = files[i];
         set({ upload: { filesTotal: files.length, filesDone: i, bytesTotal, bytesDone, current: f.name, currentSize: f.size }, hostProgress: null });
         try {
-          const bytes = new Uint8Array(await f.arrayBuffer());
-          record(await host.call('import.upload', f.name, bytes));
+          staged.push((await host.call('import.stage', f.name, new Uint8Array(await f.arrayBuffer()))).path);
         } catch (e) {
           fail(f.name, e);
         }
         bytesDone += f.size;
       }
-      set({ importing: false, upload: null, hostProgress: null });
+      set({ upload: null, hostProgress: null });
+      if (staged.length > 0) {
+        try {
+          record(await host.call('import.paths', staged));
+        } catch (e) {
+          fail(staged.length === 1 ? files[0].name : `${staged.length} files`, e);
+        }
+      }
+      set({ importing: false, hostProgress: null });
       await refreshAll();
     },
     async importViaDialog(folders = false) {

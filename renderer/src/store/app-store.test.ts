@@ -80,12 +80,18 @@ describe('explorer through the store', () => {
 });
 
 describe('imports through the store', () => {
-  it('uploads files one by one, keeps going after a failure, then refreshes', async () => {
+  it('hands files over one by one, keeps going after a failure, imports them in one job, then refreshes', async () => {
+    const sizes = new Map<string, number>();
     const { host, calls } = fakeHost({
-      'import.upload': (name: string, bytes: Uint8Array) => {
+      'import.stage': (name: string, bytes: Uint8Array) => {
         if (name === 'bad.bin') throw new Error('unknown format');
-        return { sources: [{ path: name, member: '', sha256: 'x', memberSha256: 'x', format: 'text', recordsRead: bytes.length, recordsStored: bytes.length, recordsRejected: 0, firstRejections: [], firstTime: null, lastTime: null }], signals: 0 };
+        sizes.set(`/up/${name}`, bytes.length);
+        return { path: `/up/${name}` };
       },
+      'import.paths': (paths: string[]) => ({
+        sources: paths.map((p) => ({ path: p, member: '', sha256: 'x', memberSha256: 'x', format: 'text', recordsRead: sizes.get(p)!, recordsStored: sizes.get(p)!, recordsRejected: 0, firstRejections: [], firstTime: null, lastTime: null })),
+        signals: 0,
+      }),
       'case.info': () => ({ path: '/c', name: 'c', eventCount: 3, signalCount: 0, sources: [], firstTime: null, lastTime: null }),
       'signals.list': () => [],
       'events.page': () => ({ total: 0, rows: new Uint8Array() }),
@@ -93,11 +99,12 @@ describe('imports through the store', () => {
     });
     const store = createAppStore({ host, kind: 'web' });
     await store.getState().importFiles([new File(['abc'], 'a.log'), new File(['zz'], 'bad.bin'), new File(['d'], 'c.log')]);
-    const uploads = calls.filter((c) => c.channel === 'import.upload').map((c) => c.args[0]);
+    const uploads = calls.filter((c) => c.channel === 'import.stage').map((c) => c.args[0]);
     expect(uploads).toEqual(['a.log', 'bad.bin', 'c.log']);
+    expect(calls.filter((c) => c.channel === 'import.paths').map((c) => c.args)).toEqual([[['/up/a.log', '/up/c.log']]]);
     const s = store.getState();
     expect(s.importing).toBe(false);
-    expect(s.lastReport?.map((r) => [r.path, r.recordsStored])).toEqual([['a.log', 3], ['c.log', 1]]);
+    expect(s.lastReport?.map((r) => [r.path, r.recordsStored])).toEqual([['/up/a.log', 3], ['/up/c.log', 1]]);
     expect(s.importErrors).toEqual(['bad.bin: unknown format']);
     expect(s.caseInfo?.eventCount).toBe(3);
     expect(calls.some((c) => c.channel === 'events.page')).toBe(true);
