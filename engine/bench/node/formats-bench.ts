@@ -5,7 +5,7 @@
  * ones otherwise; and EVTX parse-only beside parse-and-store.
  */
 import { createWriteStream } from 'node:fs';
-import { readdir, stat } from 'node:fs/promises';
+import { readFile, readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { openCase } from '../../case/node/case-store';
 import { importFiles } from '../../case/node/import-files';
@@ -34,6 +34,28 @@ async function writeLines(path: string, n: number, line: (i: number) => string, 
     }
   }
   out.write(buf);
+  await new Promise<void>((r) => out.end(() => r()));
+}
+
+/**
+ * One large EVTX file made of the corpus's real chunks: the first file's
+ * header, then every chunk that has the chunk signature, over and over until
+ * the size is reached (record ids repeat; the header's chunk count is the
+ * first file's, which the reader reports as one rejection).
+ */
+async function writeLargeEvtx(files: readonly string[], path: string, size: number): Promise<void> {
+  const chunks: Uint8Array[] = [];
+  for (const f of files) {
+    const b = new Uint8Array(await readFile(f));
+    for (let o = 4096; o + 65536 <= b.length; o += 65536) {
+      if (Buffer.from(b.buffer, b.byteOffset + o, 8).toString('latin1') === 'ElfChnk\0') chunks.push(b.subarray(o, o + 65536));
+    }
+  }
+  const out = createWriteStream(path);
+  out.write(new Uint8Array(await readFile(files[0])).subarray(0, 4096));
+  for (let written = 4096, i = 0; written < size; written += 65536, i++) {
+    if (!out.write(chunks[i % chunks.length])) await new Promise<void>((r) => out.once('drain', () => r()));
+  }
   await new Promise<void>((r) => out.end(() => r()));
 }
 
@@ -73,6 +95,10 @@ export async function benchFormats(corpus: string | null, dir: string, generated
   // Cold (first import in the process), then warm into a new case, as the parse-only figure is (a long import runs warm).
   await measure(dir, 'EVTX parse + store', evtx);
   await measure(dir, 'EVTX parse + store warm', evtx, '-warm', true);
+  // A responder's Security.evtx is often hundreds of MB: one large file, streamed (not read ahead).
+  const large = join(dir, 'large.evtx');
+  await writeLargeEvtx(evtx, large, 256 << 20);
+  await measure(dir, 'EVTX one 256 MB file', [large]);
   await measure(dir, 'Zeek TSV (gz)', await walk(join(corpus, 'zed-sample-data', 'zeek-default'), (p) => p.endsWith('.gz')));
   await measure(dir, 'Zeek JSON (gz)', await walk(join(corpus, 'zed-sample-data', 'zeek-json'), (p) => p.endsWith('.gz')));
   await measure(dir, 'CloudTrail S3 objects', await walk(join(corpus, 'invictus-aws_dataset'), (p) => /\.json(\.gz)?$/.test(p)));
