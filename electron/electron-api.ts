@@ -188,6 +188,8 @@ export interface IpcRendererEvent {
 /** What `require('electron')` returns in a sandboxed preload. */
 export interface ElectronRenderer {
   contextBridge: { exposeInMainWorld(apiKey: string, api: unknown): void };
+  /** Electron ≥ 29: the path on disk of a File the page got by drag and drop or an <input>. */
+  webUtils: { getPathForFile(file: unknown): string };
   ipcRenderer: {
     invoke(channel: string, ...args: unknown[]): Promise<unknown>;
     on(channel: string, listener: (event: IpcRendererEvent, ...args: unknown[]) => void): unknown;

@@ -17,9 +17,24 @@ beforeAll(async () => {
 beforeEach(() => e.ipcRenderer.invoke.mockClear());
 
 describe('preload', () => {
-  it('exposes exactly call and onProgress as window.vestige', () => {
+  it('exposes exactly call, onProgress and pathForFile as window.vestige', () => {
     expect(e.contextBridge.exposeInMainWorld).toHaveBeenCalledTimes(1);
-    expect(Object.keys(api).sort()).toEqual(['call', 'onProgress']);
+    expect(Object.keys(api).sort()).toEqual(['call', 'onProgress', 'pathForFile']);
+  });
+
+  it('gives a dropped file its path on disk through webUtils, and null when it has none', () => {
+    const pathForFile = (api as unknown as { pathForFile(f: unknown): string | null }).pathForFile;
+    const file = { name: 'Security.evtx' };
+    e.webUtils.getPathForFile.mockReturnValueOnce('/evidence/Security.evtx');
+    expect(pathForFile(file)).toBe('/evidence/Security.evtx');
+    expect(e.webUtils.getPathForFile).toHaveBeenLastCalledWith(file);
+    // A file made in the page (no disk path) gives '', and a non-File makes Electron throw.
+    e.webUtils.getPathForFile.mockReturnValueOnce('');
+    expect(pathForFile(file)).toBeNull();
+    e.webUtils.getPathForFile.mockImplementationOnce(() => {
+      throw new TypeError('not a File');
+    });
+    expect(pathForFile('nope')).toBeNull();
   });
 
   it('forwards contract channels to their IPC name with all arguments', async () => {

@@ -1,6 +1,6 @@
 /**
  * Runs in the sandboxed renderer's isolated world and exposes `window.vestige`
- * (a `HostApi`). Modelled on VS Code's preload: the page gets two functions,
+ * (a `HostApi`). Modelled on VS Code's preload: the page gets three functions,
  * never `ipcRenderer` itself, and a channel outside the contract is refused
  * here, before it reaches the IPC bus. Arguments are validated in main
  * (ipc.ts), which is the trust boundary; this is the allowlist.
@@ -13,7 +13,7 @@ import type { IpcRendererEvent } from './electron-api';
 import { electronRenderer } from './electron-module';
 import { invokeName, PROGRESS_CHANNEL } from './ipc-names';
 
-const { contextBridge, ipcRenderer } = electronRenderer();
+const { contextBridge, ipcRenderer, webUtils } = electronRenderer();
 
 /** Electron wraps a rejected invoke as "Error invoking remote method 'x': Error: msg"; the page gets just msg. */
 export function cleanRemoteError(err: unknown): Error {
@@ -29,6 +29,14 @@ contextBridge.exposeInMainWorld('vestige', {
     return ipcRenderer.invoke(invokeName(channel), ...args).catch((err: unknown) => {
       throw cleanRemoteError(err);
     });
+  },
+  /** The path on disk of a dropped File (so it is imported by path, not copied through the page), or null. */
+  pathForFile(file: unknown): string | null {
+    try {
+      return webUtils.getPathForFile(file) || null;
+    } catch {
+      return null;
+    }
   },
   onProgress(listener: unknown): () => void {
     if (typeof listener !== 'function') throw new TypeError('onProgress needs a function');

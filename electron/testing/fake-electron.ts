@@ -98,6 +98,7 @@ function make() {
     shell: { openExternal: vi.fn(async () => {}) },
     utilityProcess: { fork: vi.fn() },
     contextBridge: { exposed: new Map<string, unknown>(), exposeInMainWorld: vi.fn() },
+    webUtils: { getPathForFile: vi.fn((_file: unknown): string => '') },
     ipcRenderer: {
       listeners: ipcRendererListeners,
       invoke: vi.fn(async (..._args: unknown[]) => 'invoked'),

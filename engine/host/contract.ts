@@ -235,6 +235,12 @@ export type HostApi = {
   call<C extends Channel>(channel: C, ...args: Args<C>): Promise<Result<C>>;
   /** Host-pushed events (import progress). Returns an unsubscribe function. */
   onProgress(listener: (p: ImportProgress) => void): () => void;
+  /**
+   * Electron only: the path on disk of a file the user dropped (a DOM File),
+   * so that it is imported by path (a folder whole, a large file without
+   * passing through the page); null when it has none.
+   */
+  pathOf?(file: unknown): string | null;
 };
 
 type Validator = (args: unknown[]) => string | null;

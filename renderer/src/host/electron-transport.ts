@@ -9,11 +9,13 @@ import type { HostApi, ImportProgress } from '../../../engine/host/contract';
 export interface PreloadBridge {
   call(channel: string, ...args: unknown[]): Promise<unknown>;
   onProgress(listener: (p: ImportProgress) => void): () => void;
+  pathForFile?(file: unknown): string | null;
 }
 
 export function createElectronHost(bridge: PreloadBridge): HostApi {
   return {
     call: (channel, ...args) => bridge.call(channel, ...args) as never,
     onProgress: (listener) => bridge.onProgress(listener),
+    pathOf: (file) => bridge.pathForFile?.(file) ?? null,
   };
 }

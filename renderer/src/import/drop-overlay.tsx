@@ -6,7 +6,7 @@ const hasFiles = (e: DragEvent) => Array.from(e.dataTransfer?.types ?? []).inclu
 
 export function DropOverlay() {
   const [dragging, setDragging] = useState(false);
-  const importFiles = useApp((s) => s.importFiles);
+  const importDropped = useApp((s) => s.importDropped);
 
   useEffect(() => {
     // dragenter/dragleave fire for every child crossed: count depth instead of trusting targets.
@@ -33,7 +33,7 @@ export function DropOverlay() {
       depth = 0;
       setDragging(false);
       const files = Array.from(e.dataTransfer?.files ?? []);
-      if (files.length > 0) void importFiles(files);
+      if (files.length > 0) void importDropped(files);
     };
     window.addEventListener('dragenter', enter);
     window.addEventListener('dragover', over);
@@ -45,7 +45,7 @@ export function DropOverlay() {
       window.removeEventListener('dragleave', leave);
       window.removeEventListener('drop', drop);
     };
-  }, [importFiles]);
+  }, [importDropped]);
 
   if (!dragging) return null;
   return (

@@ -22,6 +22,8 @@ export interface ImportSlice {
   lastReport: ImportReport['sources'] | null;
   importErrors: string[];
   importFiles(files: readonly File[]): Promise<void>;
+  /** Dropped files: by path in Electron (folders whole, nothing copied through the page), else as `importFiles`. */
+  importDropped(files: readonly File[]): Promise<void>;
   /** Electron: the native dialog, for files or (`folders`) whole folders, imported by path in one call. */
   importViaDialog(folders?: boolean): Promise<void>;
   onHostProgress(p: ImportProgress): void;
@@ -43,6 +45,19 @@ export const createImportSlice: SliceCreator<ImportSlice> = ({ host, kind }) => 
   const fail = (what: string, e: unknown) => {
     const msg = errorText(e);
     addError(msg.startsWith(what) ? msg : `${what}: ${msg}`);
+  };
+
+  /** Paths on the host's disk (Electron), imported in one call. */
+  const importPaths = async (paths: string[]) => {
+    if (get().importing) return;
+    begin();
+    try {
+      record(await host.call('import.paths', paths));
+    } catch (e) {
+      fail(paths.length === 1 ? paths[0] : `${paths.length} files`, e);
+    }
+    set({ importing: false, hostProgress: null });
+    await refreshAll();
   };
 
   return {
@@ -91,15 +106,12 @@ export const createImportSlice: SliceCreator<ImportSlice> = ({ host, kind }) => 
         set({ importErrors: [`open dialog: ${errorText(e)}`], lastReport: [] });
         return;
       }
-      if (!paths || paths.length === 0) return;
-      begin();
-      try {
-        record(await host.call('import.paths', paths));
-      } catch (e) {
-        fail(paths.length === 1 ? paths[0] : `${paths.length} files`, e);
-      }
-      set({ importing: false, hostProgress: null });
-      await refreshAll();
+      if (paths && paths.length > 0) await importPaths(paths);
+    },
+    async importDropped(files) {
+      const paths = kind === 'electron' && host.pathOf ? files.map((f) => host.pathOf!(f)) : [];
+      if (files.length > 0 && paths.length === files.length && paths.every((p): p is string => p !== null)) await importPaths(paths);
+      else await get().importFiles(files);
     },
     onHostProgress(p) {
       if (p.error) addError(`${p.file}: ${p.error}`);

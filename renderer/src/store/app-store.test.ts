@@ -110,6 +110,40 @@ describe('imports through the store', () => {
     expect(calls.some((c) => c.channel === 'events.page')).toBe(true);
   });
 
+  it('imports dropped files by path in Electron (one call, nothing read in the page), and uploads them when a path is missing', async () => {
+    const paths = vi.fn((p: string[]) => ({ sources: p.map((x) => ({ path: x, member: '', sha256: 'x', memberSha256: 'x', format: 'evtx', recordsRead: 1, recordsStored: 1, recordsRejected: 0, firstRejections: [], firstTime: null, lastTime: null })), signals: 0 }));
+    const stage = vi.fn((name: string) => ({ path: `/up/${name}` }));
+    const { host, calls } = fakeHost({
+      'import.paths': paths,
+      'import.stage': stage,
+      'case.info': () => ({ path: '/c', name: 'c', eventCount: 0, signalCount: 0, sources: [], firstTime: null, lastTime: null }),
+      'signals.list': () => [],
+      'events.page': () => ({ total: 0, rows: new Uint8Array() }),
+      'events.histogram': () => ({ starts: [], counts: [], bucketMs: 1 }),
+    });
+    const onDisk = new Map<File, string>();
+    host.pathOf = (f) => onDisk.get(f as File) ?? null;
+    const security = new File(['x'], 'Security.evtx');
+    const folder = new File([], 'winevt');
+    onDisk.set(security, '/evidence/Security.evtx').set(folder, '/evidence/winevt');
+    const store = createAppStore({ host, kind: 'electron' });
+    await store.getState().importDropped([security, folder]);
+    expect(paths).toHaveBeenCalledTimes(1);
+    expect(paths).toHaveBeenCalledWith(['/evidence/Security.evtx', '/evidence/winevt']);
+    expect(stage).not.toHaveBeenCalled();
+    expect(store.getState().lastReport?.map((r) => r.path)).toEqual(['/evidence/Security.evtx', '/evidence/winevt']);
+    // A file without a disk path (made in the page) goes the upload way, with the others.
+    const made = new File(['y'], 'made.log');
+    await store.getState().importDropped([security, made]);
+    expect(stage.mock.calls.map((c) => c[0])).toEqual(['Security.evtx', 'made.log']);
+    expect(paths).toHaveBeenLastCalledWith(['/up/Security.evtx', '/up/made.log']);
+    expect(calls.filter((c) => c.channel === 'import.paths')).toHaveLength(2);
+    // In web mode there are no paths at all: uploads.
+    const web = createAppStore({ host, kind: 'web' });
+    await web.getState().importDropped([security]);
+    expect(stage).toHaveBeenCalledTimes(3);
+  });
+
   it('imports by path through the dialog in Electron, and does nothing when cancelled', async () => {
     let answer: string[] | null = null;
     const dialogArgs: unknown[][] = [];
