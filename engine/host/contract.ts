@@ -283,10 +283,11 @@ export const CHANNELS: { readonly [C in Channel]: Validator } = {
   'import.stage': (a) => (isStr(a[0]) && a[1] instanceof Uint8Array ? null : 'name must be a string and bytes a Uint8Array'),
   'sources.setSkew': (a) => (isInt(a[0]) && isInt(a[1]) ? null : 'sourceId and skewMs must be integers'),
   'import.cancel': (a) => (isStr(a[0]) && a[0].length < 200 ? null : 'jobId must be a string'),
-  'dialog.openFiles': (a) =>
-    a.length === 0 || (a.length === 1 && a[0] !== null && typeof a[0] === 'object' && Object.keys(a[0]).every((k) => k === 'folders') && [undefined, true, false].includes((a[0] as { folders?: unknown }).folders as boolean | undefined))
-      ? null
-      : 'takes nothing, or { folders: boolean }',
+  'dialog.openFiles': (a) => {
+    const o = a[0];
+    const options = typeof o === 'object' && o !== null && Object.keys(o).every((k) => k === 'folders') && ['undefined', 'boolean'].includes(typeof (o as { folders?: unknown }).folders);
+    return a.length === 0 || (a.length === 1 && options) ? null : 'takes nothing, or { folders: boolean }';
+  },
   'views.processTree': (a) => (a.length <= 1 ? validProcessTreeQuery(a[0]) : 'takes one query'),
   'views.geo': (a) => validGeoQuery(a[0]),
   'geo.home': none,

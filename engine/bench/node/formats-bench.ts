@@ -5,11 +5,12 @@
  * ones otherwise; and EVTX parse-only beside parse-and-store.
  */
 import { createWriteStream } from 'node:fs';
-import { readFile, readdir, stat } from 'node:fs/promises';
+import { readdir, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { openCase } from '../../case/node/case-store';
 import { importFiles } from '../../case/node/import-files';
 import { buildSearchIndex } from '../../views/search/search-index-build';
+import { evtxFromChunks } from '../../ingest/formats/evtx/node/evtx-test-files';
 import { benchEvtx } from './evtx-bench';
 
 async function walk(dir: string, keep: (p: string) => boolean): Promise<string[]> {
@@ -34,28 +35,6 @@ async function writeLines(path: string, n: number, line: (i: number) => string, 
     }
   }
   out.write(buf);
-  await new Promise<void>((r) => out.end(() => r()));
-}
-
-/**
- * One large EVTX file made of the corpus's real chunks: the first file's
- * header, then every chunk that has the chunk signature, over and over until
- * the size is reached (record ids repeat; the header's chunk count is the
- * first file's, which the reader reports as one rejection).
- */
-async function writeLargeEvtx(files: readonly string[], path: string, size: number): Promise<void> {
-  const chunks: Uint8Array[] = [];
-  for (const f of files) {
-    const b = new Uint8Array(await readFile(f));
-    for (let o = 4096; o + 65536 <= b.length; o += 65536) {
-      if (Buffer.from(b.buffer, b.byteOffset + o, 8).toString('latin1') === 'ElfChnk\0') chunks.push(b.subarray(o, o + 65536));
-    }
-  }
-  const out = createWriteStream(path);
-  out.write(new Uint8Array(await readFile(files[0])).subarray(0, 4096));
-  for (let written = 4096, i = 0; written < size; written += 65536, i++) {
-    if (!out.write(chunks[i % chunks.length])) await new Promise<void>((r) => out.once('drain', () => r()));
-  }
   await new Promise<void>((r) => out.end(() => r()));
 }
 
@@ -97,7 +76,7 @@ export async function benchFormats(corpus: string | null, dir: string, generated
   await measure(dir, 'EVTX parse + store warm', evtx, '-warm', true);
   // A responder's Security.evtx is often hundreds of MB: one large file, streamed (not read ahead).
   const large = join(dir, 'large.evtx');
-  await writeLargeEvtx(evtx, large, 256 << 20);
+  await writeFile(large, evtxFromChunks(evtx, 256 << 20));
   await measure(dir, 'EVTX one 256 MB file', [large]);
   await measure(dir, 'Zeek TSV (gz)', await walk(join(corpus, 'zed-sample-data', 'zeek-default'), (p) => p.endsWith('.gz')));
   await measure(dir, 'Zeek JSON (gz)', await walk(join(corpus, 'zed-sample-data', 'zeek-json'), (p) => p.endsWith('.gz')));

@@ -5,7 +5,7 @@ import { corpusRoot } from '../../../../testing/node/corpus';
 import type { RecordItem } from '../../../format';
 import { evtxFormat } from '../../evtx-format';
 import { evtxThreadAvailable, evtxThreadLimits, evtxThreadStats, parseAhead, parseEvtxOnThread, parsesAhead } from './evtx-thread';
-import { filesUnder } from './evtx-test-files';
+import { evtxFromChunks, filesUnder } from './evtx-test-files';
 
 const ctx = { sourceName: 'test.evtx', referenceTime: new Date('2026-01-01T00:00:00Z') };
 
@@ -70,17 +70,8 @@ describe('EVTX parsing on a worker thread', () => {
   });
 
   it.skipIf(!corpus)('streams a file larger than its flow-control window, keeping at most that window in flight', async () => {
-    // 20 MB of real chunks behind one file header: more than the window, as a large Security.evtx would be.
-    const files = [...evtxFiles].sort((a, b) => statSync(b).size - statSync(a).size);
-    const parts: Uint8Array[] = [new Uint8Array(readFileSync(files[0])).subarray(0, 4096)];
-    let size = 4096;
-    for (const f of files) {
-      const b = new Uint8Array(readFileSync(f));
-      for (let o = 4096; o + 65536 <= b.length && size < 20 << 20; o += 65536, size += 65536) parts.push(b.subarray(o, o + 65536));
-      if (size >= 20 << 20) break;
-    }
-    const big = new Uint8Array(size);
-    parts.reduce((at, p) => (big.set(p, at), at + p.length), 0);
+    // 20 MB of real chunks behind one file header, as a large Security.evtx would be.
+    const big = evtxFromChunks([...evtxFiles].sort((x, y) => statSync(y).size - statSync(x).size), 20 << 20);
     const inline = await collect(evtxFormat.parse(pieces(big, 1 << 20), ctx));
     const saved = { ...evtxThreadLimits };
     Object.assign(evtxThreadLimits, { bytesAhead: 1 << 20, itemsAhead: 2000 });
