@@ -11,38 +11,56 @@ export function* readEvtx(bytes: Uint8Array): Generator<EvtxItem> {
   }
 }
 
-/** Streams pieces of any size through one reused 64 KiB buffer, so memory stays bounded. */
-export async function* readEvtxStream(pieces: AsyncIterable<Uint8Array>): AsyncGenerator<EvtxItem> {
-  const head = new Uint8Array(FILE_HEADER_SIZE);
-  const chunk = new Uint8Array(CHUNK_SIZE);
-  let headFill = 0;
+/**
+ * A piece of the file that is parsed on its own: the file header (bytes
+ * 0–4095, or fewer when the file ends sooner), or one 64 KiB chunk (shorter
+ * when the file is truncated inside it). Chunks carry their own string and
+ * template tables, so any thread can parse any unit.
+ */
+export interface EvtxUnit {
+  readonly kind: 'header' | 'chunk';
+  /** Where the unit starts in the file. */
+  readonly offset: number;
+  readonly bytes: Uint8Array;
+}
+
+/**
+ * Cuts pieces of any size into units (each a copy of its own, so it can be
+ * handed to another thread). If reading fails, the units completed before
+ * are yielded and the error is thrown; a part-filled chunk is dropped.
+ */
+export async function* frameEvtxStream(pieces: AsyncIterable<Uint8Array>): AsyncGenerator<EvtxUnit> {
+  let unit = new Uint8Array(FILE_HEADER_SIZE);
+  let kind: EvtxUnit['kind'] = 'header';
+  let offset = 0;
   let fill = 0;
-  let chunkOffset = FILE_HEADER_SIZE;
   for await (const piece of pieces) {
     let i = 0;
     while (i < piece.length) {
-      if (headFill < FILE_HEADER_SIZE) {
-        const n = Math.min(FILE_HEADER_SIZE - headFill, piece.length - i);
-        head.set(piece.subarray(i, i + n), headFill);
-        headFill += n;
-        i += n;
-        if (headFill === FILE_HEADER_SIZE) yield* fileHeaderErrors(head);
-        continue;
-      }
-      const n = Math.min(CHUNK_SIZE - fill, piece.length - i);
-      chunk.set(piece.subarray(i, i + n), fill);
+      const n = Math.min(unit.length - fill, piece.length - i);
+      unit.set(piece.subarray(i, i + n), fill);
       fill += n;
       i += n;
-      if (fill === CHUNK_SIZE) {
-        // Items hold no reference to `chunk` (strings are copied out), so it can be refilled afterwards.
-        yield* readChunk(chunk, chunkOffset);
-        chunkOffset += CHUNK_SIZE;
+      if (fill === unit.length) {
+        yield { kind, offset, bytes: unit };
+        offset += unit.length;
+        kind = 'chunk';
+        unit = new Uint8Array(CHUNK_SIZE);
         fill = 0;
       }
     }
   }
-  if (headFill < FILE_HEADER_SIZE) yield* fileHeaderErrors(head.subarray(0, headFill));
-  else if (fill > 0) yield* readChunk(chunk.subarray(0, fill), chunkOffset);
+  if (kind === 'header' || fill > 0) yield { kind, offset, bytes: unit.subarray(0, fill) };
+}
+
+/** The items of one unit: the header's problems, or a chunk's records and damage. */
+export function readUnit(u: EvtxUnit): Iterable<EvtxItem> {
+  return u.kind === 'header' ? fileHeaderErrors(u.bytes) : readChunk(u.bytes, u.offset);
+}
+
+/** Streams pieces of any size, unit by unit, so memory stays bounded. */
+export async function* readEvtxStream(pieces: AsyncIterable<Uint8Array>): AsyncGenerator<EvtxItem> {
+  for await (const u of frameEvtxStream(pieces)) yield* readUnit(u);
 }
 
 /** Chunks with a chunk signature, and the records their headers declare (first to last record number). */

@@ -1,22 +1,19 @@
 /**
  * Messages between the importer and the EVTX parsing thread
- * (`evtx-worker.ts`). One job per member; its bytes go over as transferred
- * pieces, its records come back in batches, in file order.
+ * (`evtx-worker.ts`). The importer cuts each member into units (the file
+ * header, then 64 KiB chunks) and sends some of them; the thread parses each
+ * unit it gets and sends its records back. The importer parses the others
+ * itself, and keeps the order.
  */
 import type { RecordItem } from '../../../format';
+import type { EvtxUnit } from '../../evtx';
 
 export type ToEvtxThread =
-  | { type: 'piece'; job: number; bytes: Uint8Array }
-  /** No more bytes: parse what is left (a partial last chunk included), then say done. */
-  | { type: 'end'; job: number }
-  /** Reading the input failed: stop as the in-thread parser does when its input throws. */
-  | { type: 'abort'; job: number }
-  /** Nobody reads the records any more. */
+  /** `seq`: the unit's place in its job, echoed back with its records. */
+  | { type: 'unit'; job: number; seq: number; unit: EvtxUnit }
+  /** Nobody reads the job's records any more: its units still waiting are dropped. */
   | { type: 'cancel'; job: number };
 
 export type FromEvtxThread =
   | { type: 'ready' }
-  /** `consumed`: bytes of the job handed to the parser so far (the importer's flow control). */
-  | { type: 'items'; job: number; items: RecordItem[]; consumed: number }
-  | { type: 'done'; job: number }
-  | { type: 'error'; job: number; message: string };
+  | { type: 'items'; job: number; seq: number; items: RecordItem[] };

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { corpusRoot } from '../../../../testing/node/corpus';
 import type { RecordItem } from '../../../format';
 import { evtxFormat } from '../../evtx-format';
-import { evtxThreadAvailable, evtxThreadLimits, evtxThreadStats, parseAhead, parseEvtxOnThread, parsesAhead } from './evtx-thread';
+import { evtxThreadAvailable, evtxThreadLimits, evtxThreadStats, parseAhead, parseEvtxOnThread, parsesAhead, stopEvtxThread } from './evtx-thread';
 import { evtxFromChunks, filesUnder } from './evtx-test-files';
 
 const ctx = { sourceName: 'test.evtx', referenceTime: new Date('2026-01-01T00:00:00Z') };
@@ -87,6 +87,47 @@ describe('EVTX parsing on a worker thread', () => {
     // The window plus the piece that crossed it.
     expect(evtxThreadStats.maxBytesAhead).toBeLessThanOrEqual((1 << 20) + (256 << 10));
     expect(evtxThreadStats.maxBytesAhead).toBeGreaterThan(256 << 10);
+  });
+
+  it.skipIf(!corpus)('shares the parse: this thread parses units while the worker’s are not back, and the order holds', async () => {
+    const big = evtxFromChunks([...evtxFiles].sort((x, y) => statSync(y).size - statSync(x).size), 8 << 20);
+    const inline = await collect(evtxFormat.parse(pieces(big, 1 << 20), ctx));
+    const saved = { ...evtxThreadLimits };
+    // One unit at a time on the worker: this thread must take many of the others.
+    Object.assign(evtxThreadLimits, { unitsInFlight: 1 });
+    const before = { ...evtxThreadStats };
+    try {
+      const thread = await collect(parseEvtxOnThread(pieces(big, 100_000), ctx));
+      expect(thread).toEqual(inline);
+    } finally {
+      Object.assign(evtxThreadLimits, saved);
+    }
+    const here = evtxThreadStats.unitsHere - before.unitsHere;
+    const there = evtxThreadStats.unitsOnThread - before.unitsOnThread;
+    // The file header and 128 chunks, each parsed exactly once.
+    expect(here + there).toBe(1 + (big.length - 4096) / 65536);
+    expect(here).toBeGreaterThan(0);
+    expect(there).toBeGreaterThan(0);
+  });
+
+  it.skipIf(!corpus)('loses nothing when the worker stops mid-file: what it held is parsed here, and the next file gets a new worker', async () => {
+    const big = evtxFromChunks([...evtxFiles].sort((x, y) => statSync(y).size - statSync(x).size), 8 << 20);
+    const inline = await collect(evtxFormat.parse(pieces(big, 1 << 20), ctx));
+    const got: RecordItem[] = [];
+    let stopped = false;
+    for await (const x of parseEvtxOnThread(pieces(big, 1 << 20), ctx)) {
+      got.push(x);
+      if (got.length === 1000) {
+        await stopEvtxThread();
+        stopped = true;
+      }
+    }
+    expect(stopped).toBe(true);
+    expect(got).toEqual(inline.items);
+    const onThread = evtxThreadStats.unitsOnThread;
+    const again = await collect(parseEvtxOnThread(pieces(big, 1 << 20), ctx));
+    expect(again).toEqual(inline);
+    expect(evtxThreadStats.unitsOnThread).toBeGreaterThan(onThread);
   });
 
   it.skipIf(!corpus)('takes a parse started ahead on the same bytes, and gives the same records', async () => {

@@ -1,37 +1,40 @@
 /**
- * EVTX parsing on a worker thread, so that parsing a member overlaps storing
- * the records before it: the importer's thread hashes, stores and commits
- * while the worker decodes binary XML. Same records, in the same order, as
- * `evtxFormat.parse` in the importer's own thread, which is what runs when
- * the worker cannot be started (or VESTIGE_EVTX_THREAD=0).
+ * EVTX parsing shared between a worker thread and the importer's own thread.
+ * The importer cuts each member into units (the file header, then 64 KiB
+ * chunks, each parsable on its own) and sends a few at a time to the worker;
+ * whenever the next records it needs are still on the worker, it parses the
+ * next unit nobody has taken itself instead of waiting. So both cores parse
+ * while storing keeps pace, and the records come out in file order, the same
+ * as `evtxFormat.parse` in one thread gives them (which is what runs when the
+ * worker cannot be started, or VESTIGE_EVTX_THREAD=0). If the worker stops,
+ * the units it held are parsed here: nothing is lost.
  *
- * Flow control keeps memory flat whatever the file size: at most
- * `evtxThreadLimits.bytesAhead` bytes sent but not yet parsed, and no more
- * bytes sent while `itemsAhead` records wait to be stored.
+ * Flow control keeps memory flat whatever the file size: no more bytes are
+ * read while `evtxThreadLimits.bytesAhead` bytes are cut but not yet stored,
+ * or `itemsAhead` records wait to be stored.
  */
 import { existsSync } from 'node:fs';
 import { join, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { ParseContext, RecordItem, StreamFormat } from '../../../format';
-import { evtxFormat } from '../../evtx-format';
+import { frameEvtxStream, type EvtxUnit } from '../../evtx';
+import { evtxFormat, evtxUnitItems } from '../../evtx-format';
 import { packageRoot, runningFromSource } from '../../../../host/node/resources';
 import type { FromEvtxThread, ToEvtxThread } from './evtx-thread-protocol';
 
-/** The most bytes a job had sent but not yet parsed (what flow control bounds), for tests and benchmarks. */
-export const evtxThreadStats = { maxBytesAhead: 0 };
+/**
+ * For tests and benchmarks: the most bytes a job had cut but not yet handed
+ * on (what flow control bounds), and how many units each thread parsed.
+ */
+export const evtxThreadStats = { maxBytesAhead: 0, unitsOnThread: 0, unitsHere: 0 };
 
-/** Flow control (a setting only so that tests can make it tight). */
-export const evtxThreadLimits = { bytesAhead: 8 << 20, itemsAhead: 16_384 };
-
-interface JobListener {
-  onItems(items: RecordItem[], consumed: number): void;
-  onEnd(error: string | null): void;
-}
+/** Flow control, and units a job has on the worker at once (settings only so that tests can make them tight). */
+export const evtxThreadLimits = { bytesAhead: 8 << 20, itemsAhead: 16_384, unitsInFlight: 32 };
 
 interface Thread {
   worker: Worker;
-  jobs: Map<number, JobListener>;
+  jobs: Map<number, Job>;
 }
 
 /**
@@ -69,11 +72,10 @@ function thread(): Promise<Thread | null> {
     }
     const t: Thread = { worker, jobs: new Map() };
     let ready = false;
-    const fail = (why: string) => {
-      for (const j of t.jobs.values()) j.onEnd(`the EVTX parsing thread stopped: ${why}`);
+    const fail = () => {
+      // What its jobs had sent it is parsed in this thread instead.
+      for (const j of t.jobs.values()) j.threadLost();
       t.jobs.clear();
-      // Parses started ahead on it are lost: their members are parsed afresh when their turn comes.
-      ahead.clear();
       // One that ran and stopped is started again for the next member; one that never
       // started stays null (resolved once), so EVTX is parsed in this thread from then on.
       if (ready) starting = null;
@@ -86,103 +88,158 @@ function thread(): Promise<Thread | null> {
         worker.unref();
         return resolve(t);
       }
-      const j = t.jobs.get(m.job);
-      if (!j) return;
-      if (m.type === 'items') j.onItems(m.items, m.consumed);
-      else {
-        t.jobs.delete(m.job);
-        j.onEnd(m.type === 'error' ? m.message : null);
-      }
+      t.jobs.get(m.job)?.onItems(m.seq, m.items);
     });
-    worker.on('error', (e) => fail(e.message));
-    worker.on('exit', (code) => fail(`exit code ${code}`));
+    worker.on('error', fail);
+    worker.on('exit', fail);
   });
   return starting;
 }
 
 let nextJob = 0;
 
-/** One member's parse on the thread: bytes sent, records received, flow control. */
+interface Slot {
+  readonly seq: number;
+  readonly unit: EvtxUnit;
+  state: 'queued' | 'sent' | 'done';
+  items: RecordItem[] | null;
+}
+
+/** One member's units, from cut to stored: who parses which, flow control, and the records in order. */
 class Job {
   readonly id = nextJob++;
-  private readonly batches: RecordItem[][] = [];
+  /** Units not yet handed on, in file order (consecutive `seq`). */
+  private readonly slots: Slot[] = [];
+  private nextSeq = 0;
+  private inFlight = 0;
+  private bytes = 0;
   private waiting = 0;
-  private sent = 0;
-  private consumed = 0;
-  ended = false;
-  private error: string | null = null;
-  private wakeReader: (() => void) | null = null;
-  private wakePump: (() => void) | null = null;
+  /** Every unit is cut (or reading stopped). */
+  private cut = false;
+  private inputError: unknown = null;
+  private wakers: (() => void)[] = [];
 
-  constructor(private readonly t: Thread) {
-    t.jobs.set(this.id, {
-      onItems: (items, n) => {
-        if (items.length) this.batches.push(items);
-        this.waiting += items.length;
-        this.consumed = n;
-        this.wake();
-      },
-      onEnd: (error) => {
-        this.ended = true;
-        this.error = error;
-        this.wake();
-      },
-    });
+  constructor(private t: Thread | null) {
+    t?.jobs.set(this.id, this);
     // Keeps the worker alive (referenced) while a job is open.
-    t.worker.ref();
+    t?.worker.ref();
   }
 
-  private post(m: ToEvtxThread, transfer?: ArrayBuffer[]): void {
-    this.t.worker.postMessage(m, transfer);
+  private wake(): void {
+    const w = this.wakers;
+    this.wakers = [];
+    for (const f of w) f();
   }
 
-  wake(): void {
-    const r = this.wakeReader;
-    const p = this.wakePump;
-    this.wakeReader = this.wakePump = null;
-    r?.();
-    p?.();
+  private changed(): Promise<void> {
+    return new Promise<void>((r) => this.wakers.push(r));
   }
 
-  /** Waits while too much is sent but unparsed, or parsed but unstored; false once the job is over. */
+  add(unit: EvtxUnit): void {
+    this.slots.push({ seq: this.nextSeq++, unit, state: 'queued', items: null });
+    this.bytes += unit.bytes.length;
+    evtxThreadStats.maxBytesAhead = Math.max(evtxThreadStats.maxBytesAhead, this.bytes);
+    this.send();
+    this.wake();
+  }
+
+  /** No more units: `error`, when set, is thrown after the records of the units cut before it. */
+  finish(error: unknown = null): void {
+    this.cut = true;
+    this.inputError = error;
+    this.wake();
+  }
+
+  /** Waits while too much is cut but not handed on; false once the job is closed. */
   async room(stopped: () => boolean): Promise<boolean> {
-    while (!stopped() && !this.ended && (this.sent - this.consumed > evtxThreadLimits.bytesAhead || this.waiting > evtxThreadLimits.itemsAhead)) await new Promise<void>((r) => (this.wakePump = r));
-    return !stopped() && !this.ended;
+    while (!stopped() && (this.bytes > evtxThreadLimits.bytesAhead || this.waiting > evtxThreadLimits.itemsAhead)) await this.changed();
+    return !stopped();
   }
 
-  send(piece: Uint8Array): void {
-    // A copy of its own, transferred: a view into a larger buffer would send the whole buffer.
-    const bytes = piece.slice();
-    this.sent += bytes.length;
-    evtxThreadStats.maxBytesAhead = Math.max(evtxThreadStats.maxBytesAhead, this.sent - this.consumed);
-    this.post({ type: 'piece', job: this.id, bytes }, [bytes.buffer as ArrayBuffer]);
+  /** Keeps up to `unitsInFlight` units on the worker, the earliest queued first. */
+  private send(): void {
+    if (!this.t) return;
+    for (const s of this.slots) {
+      if (this.inFlight >= evtxThreadLimits.unitsInFlight) return;
+      if (s.state !== 'queued') continue;
+      s.state = 'sent';
+      this.inFlight++;
+      const m: ToEvtxThread = { type: 'unit', job: this.id, seq: s.seq, unit: s.unit };
+      // Copied, not transferred: the bytes stay here in case the worker stops.
+      this.t.worker.postMessage(m);
+    }
   }
 
-  end(how: 'end' | 'abort'): void {
-    if (!this.ended) this.post({ type: how, job: this.id });
+  private done(s: Slot, items: RecordItem[]): void {
+    s.state = 'done';
+    s.items = items;
+    this.waiting += items.length;
   }
 
-  /** The records, in order; throws the thread's error after the records before it. */
+  onItems(seq: number, items: RecordItem[]): void {
+    const s = this.slots.length ? this.slots[seq - this.slots[0].seq] : undefined;
+    if (!s || s.state !== 'sent') return;
+    this.inFlight--;
+    evtxThreadStats.unitsOnThread++;
+    this.done(s, items);
+    this.send();
+    this.wake();
+  }
+
+  /** The worker stopped: the units it held go back to the queue, for this thread. */
+  threadLost(): void {
+    this.t = null;
+    this.inFlight = 0;
+    for (const s of this.slots) if (s.state === 'sent') s.state = 'queued';
+    this.wake();
+  }
+
+  /** After one turn of the event loop: whether the head is still on the worker. */
+  private async stillOnWorker(): Promise<boolean> {
+    await new Promise<void>((r) => setImmediate(r));
+    return this.slots[0]?.state === 'sent';
+  }
+
+  private parseHere(s: Slot): void {
+    evtxThreadStats.unitsHere++;
+    this.done(s, evtxUnitItems(s.unit));
+  }
+
+  /** The records, in file order; throws the reading error after the records cut before it. */
   async *items(): AsyncGenerator<RecordItem> {
     for (;;) {
-      const batch = this.batches.shift();
-      if (batch) {
-        this.waiting -= batch.length;
-        this.wake();
-        yield* batch;
+      const head = this.slots[0];
+      if (!head) {
+        if (this.cut) break;
+        await this.changed();
         continue;
       }
-      if (this.ended) break;
-      await new Promise<void>((r) => (this.wakeReader = r));
+      if (head.state === 'done') {
+        this.slots.shift();
+        this.bytes -= head.unit.bytes.length;
+        this.waiting -= head.items!.length;
+        this.wake();
+        yield* head.items!;
+        continue;
+      }
+      // The next records are on the worker. Let its replies in first (they arrive between turns of the event loop)…
+      if (head.state === 'sent' && (await this.stillOnWorker()) === false) continue;
+      // …then, rather than wait, parse the earliest unit nobody has taken.
+      const free = this.slots.find((s) => s.state === 'queued');
+      if (free) this.parseHere(free);
+      else await this.changed();
     }
-    if (this.error) throw new Error(this.error);
+    if (this.inputError) throw this.inputError;
   }
 
   close(): void {
-    if (!this.ended) this.post({ type: 'cancel', job: this.id });
-    this.ended = true;
-    this.t.jobs.delete(this.id);
-    if (this.t.jobs.size === 0) this.t.worker.unref();
+    this.cut = true;
+    if (this.t) {
+      if (this.inFlight) this.t.worker.postMessage({ type: 'cancel', job: this.id } satisfies ToEvtxThread);
+      this.t.jobs.delete(this.id);
+      if (this.t.jobs.size === 0) this.t.worker.unref();
+      this.t = null;
+    }
     this.wake();
   }
 }
@@ -190,7 +247,7 @@ class Job {
 /**
  * Parses started before their turn, on small files read ahead whole (see
  * `parseAhead`), by the buffer holding the bytes: the member whose first
- * piece is a view of those very bytes takes the records instead of sending
+ * piece is a view of those very bytes takes the records instead of cutting
  * the bytes again.
  */
 const ahead = new Map<ArrayBufferLike, { bytes: Uint8Array; job: Job }>();
@@ -204,6 +261,10 @@ function takeAhead(first: Uint8Array): Job | null {
   return a.job;
 }
 
+async function* once(bytes: Uint8Array): AsyncGenerator<Uint8Array> {
+  yield bytes;
+}
+
 /**
  * Starts parsing a file read ahead of its turn (whole, as the importer
  * prefetches small files), so that the thread parses it while the files
@@ -211,17 +272,17 @@ function takeAhead(first: Uint8Array): Job | null {
  */
 export function parseAhead(bytes: Uint8Array): void {
   if (bytes.length === 0) return;
-  void thread().then((t) => {
+  void thread().then(async (t) => {
     if (!t || ahead.has(bytes.buffer)) return;
     const job = new Job(t);
-    job.send(bytes);
-    job.end('end');
     ahead.set(bytes.buffer, { bytes, job });
     if (ahead.size > MAX_AHEAD) {
       const [key, oldest] = ahead.entries().next().value as [ArrayBufferLike, { job: Job }];
       oldest.job.close();
       ahead.delete(key);
     }
+    for await (const u of frameEvtxStream(once(bytes))) job.add(u);
+    job.finish();
   });
 }
 
@@ -231,51 +292,58 @@ export function dropParseAhead(): void {
   ahead.clear();
 }
 
+/** The member's pieces, the first one put back in front. */
+async function* withFirst(first: Uint8Array, it: AsyncIterator<Uint8Array>): AsyncGenerator<Uint8Array> {
+  yield first;
+  for (;;) {
+    const n = await it.next();
+    if (n.done) return;
+    yield n.value;
+  }
+}
+
 async function* parseOnThread(t: Thread, pieces: AsyncIterable<Uint8Array>): AsyncGenerator<RecordItem> {
   const it = pieces[Symbol.asyncIterator]();
-  let inputError: unknown = null;
   let first: IteratorResult<Uint8Array>;
+  let firstError: unknown = null;
   try {
     first = await it.next();
   } catch (e) {
     first = { done: true, value: undefined };
-    inputError = e;
+    firstError = e;
   }
   const adopted = first.done ? null : takeAhead(first.value);
   const job = adopted ?? new Job(t);
   let stop = false;
   const pump = (async () => {
     try {
-      if (inputError) throw inputError;
-      let n = first;
-      while (!n.done && !stop) {
-        // An adopted job has its bytes already: the rest are only read (hashed by the caller).
-        if (!adopted) {
-          if (!(await job.room(() => stop))) return;
-          job.send(n.value);
-        }
-        n = await it.next();
+      if (firstError) throw firstError;
+      if (adopted) {
+        // Its bytes are cut already: the rest are only read (hashed by the caller).
+        for (let n = await it.next(); !n.done && !stop; n = await it.next());
+        return;
       }
-      if (!adopted && !stop) job.end('end');
+      const input = first.done ? once(new Uint8Array(0)) : withFirst(first.value, it);
+      for await (const u of frameEvtxStream(input)) {
+        job.add(u);
+        if (!(await job.room(() => stop))) return;
+      }
+      job.finish();
     } catch (e) {
-      inputError = e;
-      if (!stop) job.end('abort');
+      if (adopted) throw e;
+      job.finish(e);
     }
   })();
+  let pumpError: unknown = null;
+  const pumped = pump.catch((e) => (pumpError = e));
   try {
-    try {
-      yield* job.items();
-    } catch (e) {
-      // The thread stops with "input aborted" when reading failed: the reading error is the one to report.
-      await pump;
-      throw inputError ?? e;
-    }
-    await pump;
-    if (inputError) throw inputError;
+    yield* job.items();
+    await pumped;
+    if (pumpError) throw pumpError;
   } finally {
     stop = true;
     job.close();
-    await pump;
+    await pumped;
   }
 }
 
@@ -284,6 +352,12 @@ export const parseEvtxOnThread: StreamFormat['parse'] = async function* (pieces:
   const t = await thread();
   yield* t ? parseOnThread(t, pieces) : evtxFormat.parse(pieces, ctx);
 };
+
+/** Stops the worker (tests: what a crash would do); the units it held are parsed here, and the next job starts another. */
+export async function stopEvtxThread(): Promise<void> {
+  const t = await thread();
+  await t?.worker.terminate();
+}
 
 /** Whether EVTX is parsed on the worker thread here (starting it if need be). */
 export async function evtxThreadAvailable(): Promise<boolean> {
