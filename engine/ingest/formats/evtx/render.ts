@@ -22,6 +22,8 @@ export type Item = Scalar | RElement;
 
 type Json = Record<string, unknown>;
 const NO_VALUES: readonly SubValue[] = [];
+/** Shared by every element without attributes (never written to). */
+const NO_ATTRS: [string, Scalar[]][] = [];
 const MAX_DEPTH = 64;
 
 export function resolve(nodes: readonly Node[], values: readonly SubValue[], out: Item[], depth: number): void {
@@ -53,7 +55,7 @@ function resolveElement(el: TElement, values: readonly SubValue[], out: Item[], 
     }
     return;
   }
-  const attrs: [string, Scalar[]][] = [];
+  const attrs: [string, Scalar[]][] = el.attrs.length ? [] : NO_ATTRS;
   for (const a of el.attrs) {
     const items: Scalar[] = [];
     for (const part of a.parts) {
@@ -80,8 +82,7 @@ function isMulti(v: SubValue | undefined): boolean {
 
 /** The first multi-item array substitution among the element's own content, then its attributes; -1 if none. */
 function arraySlot(el: TElement, values: readonly SubValue[]): number {
-  for (const c of el.children) if (c instanceof Subst && isMulti(values[c.index])) return c.index;
-  for (const a of el.attrs) for (const p of a.parts) if (p instanceof Subst && isMulti(values[p.index])) return p.index;
+  for (const i of el.slots) if (isMulti(values[i])) return i;
   return -1;
 }
 
@@ -116,7 +117,11 @@ export function elementValue(el: RElement, container: boolean): unknown {
 }
 
 function nameAttr(el: RElement): string {
-  for (const [name, items] of el.attrs) if (name === 'Name') return items.map(String).join('');
+  for (const [name, items] of el.attrs) {
+    if (name !== 'Name') continue;
+    if (items.length === 1) return String(items[0]);
+    return items.map(String).join('');
+  }
   return '';
 }
 
@@ -134,15 +139,21 @@ function body(el: RElement, container: boolean): Json {
   }
   if (hasText(el)) obj['#text'] = contentValue(el.children);
   if (!el.hasElement) return obj;
+  // Inside EventData/UserData: the Name of each child that is a Data element ('' without one).
+  let names: string[] | undefined;
   let flatten = false;
-  if (container) for (const c of el.children) if (typeof c === 'object' && c.name === 'Data' && nameAttr(c)) flatten = true;
+  if (container) {
+    names = el.children.map((c) => (typeof c === 'object' && c.name === 'Data' ? nameAttr(c) : ''));
+    flatten = names.some((n) => n !== '');
+  }
   let seen: Map<string, number> | undefined;
   let dataDone = false;
-  for (const c of el.children) {
+  for (let i = 0; i < el.children.length; i++) {
+    const c = el.children[i];
     if (typeof c !== 'object') continue;
     if (container && c.name === 'Data') {
       if (flatten) {
-        const key = nameAttr(c);
+        const key = names![i];
         if (key) set(obj, key, dataValue(c));
       } else if (!dataDone) {
         dataDone = true;
