@@ -20,9 +20,17 @@ export interface TAttr {
 export class TElement {
   readonly attrs: TAttr[] = [];
   readonly children: Node[] = [];
-  /** Substitution slots of its own content, then of its attributes (filled once parsed): where array values may expand it. */
-  slots: readonly number[] = [];
+  private slotList: readonly number[] | null = null;
   constructor(readonly name: string) {}
+
+  /** Substitution slots of its own content, then of its attributes: where array values may expand it (worked out once, on first use). */
+  get slots(): readonly number[] {
+    if (this.slotList) return this.slotList;
+    const slots: number[] = [];
+    for (const c of this.children) if (c instanceof Subst) slots.push(c.index);
+    for (const a of this.attrs) for (const part of a.parts) if (part instanceof Subst) slots.push(part.index);
+    return (this.slotList = slots);
+  }
 }
 
 /** A template applied to one record's values. */
@@ -150,10 +158,6 @@ function parseElement(ctx: ChunkContext, p: number, end: number, out: Node[], de
   if (close === 0x02) p = parseNodes(ctx, p + 1, end, el.children, depth, true);
   else if (close === 0x03) p += 1;
   else throw new EvtxFormatError(`expected end of start tag, found 0x${close?.toString(16)}`, p);
-  const slots: number[] = [];
-  for (const c of el.children) if (c instanceof Subst) slots.push(c.index);
-  for (const a of el.attrs) for (const part of a.parts) if (part instanceof Subst) slots.push(part.index);
-  if (slots.length) el.slots = slots;
   out.push(el);
   return p;
 }
