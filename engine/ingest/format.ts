@@ -25,8 +25,8 @@ export interface ParseContext {
   mapping?: import('./mapping').FieldMapping;
   /**
    * Parsers to run instead of a stream format's own, by format name, giving
-   * the same records in the same order (the Node importer parses EVTX on a
-   * worker thread: `formats/evtx/node/evtx-thread.ts`).
+   * the same records in the same order (the Node importer shares EVTX parsing
+   * with a worker thread: `formats/evtx/node/evtx-thread.ts`).
    */
   streamParsers?: Readonly<Record<string, StreamFormat['parse']>>;
 }

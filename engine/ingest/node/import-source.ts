@@ -47,7 +47,7 @@ export interface PrefetchedFile {
   bytes: Uint8Array;
 }
 
-/** EVTX is parsed on a worker thread, overlapping the storing of what was parsed before. */
+/** EVTX parsing is shared with a worker thread, overlapping the storing of what was parsed before. */
 const STREAM_PARSERS = { evtx: parseEvtxOnThread };
 
 /** Files up to this size are read whole ahead of their turn. */
@@ -66,7 +66,7 @@ export async function prefetchFile(path: string): Promise<PrefetchedFile | null>
 }
 
 /**
- * Starts the parsing of a prefetched EVTX file on the EVTX thread, before its
+ * Starts the parsing of a prefetched EVTX file on the worker thread, before its
  * turn (its import takes the records); other files are left alone.
  * `dropReadAhead` forgets what no import took.
  */

@@ -119,10 +119,14 @@ class Job {
   private inputError: unknown = null;
   private wakers: (() => void)[] = [];
 
-  constructor(private t: Thread | null) {
-    t?.jobs.set(this.id, this);
+  /** The worker, until it stops or the job closes (then every unit left is parsed here). */
+  private t: Thread | null;
+
+  constructor(t: Thread) {
+    this.t = t;
+    t.jobs.set(this.id, this);
     // Keeps the worker alive (referenced) while a job is open.
-    t?.worker.ref();
+    t.worker.ref();
   }
 
   private wake(): void {
