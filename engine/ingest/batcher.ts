@@ -130,10 +130,11 @@ export class EventBatcher {
     if (this.lastTime === null || t > this.lastTime) this.lastTime = t;
   }
 
-  async add(row: EventRow, line: number | null, offset: number | null): Promise<void> {
+  /** `id`: the event id when the caller numbers events itself (ids by line: `node/jsonl-direct.ts`). */
+  async add(row: EventRow, line: number | null, offset: number | null, id?: number): Promise<void> {
     this.read++;
     this.stored++;
-    row['event.id'] = this.nextId++;
+    row['event.id'] = id ?? this.nextId++;
     row['vestige.source_id'] = this.sourceId;
     row['vestige.member'] = this.member;
     row['vestige.line'] = line;

@@ -53,7 +53,7 @@ export async function parseMember(pieces: AsyncIterable<Uint8Array>, ctx: ParseC
       format = sniffFormat(all, []) ?? undefined;
       if (!format) return { format: 'unknown', error: `${ctx.sourceName}: binary data, not a recognised log format` };
     } else {
-      const lines = new TextDecoder('utf-8', { fatal: false }).decode(all).split('\n').slice(0, 50).map((l) => (l.endsWith('\r') ? l.slice(0, -1) : l));
+      const lines = headLines(all);
       format = sniffFormat(all, lines) ?? undefined;
       if (!format) return { format: 'unknown', error: `${ctx.sourceName}: not a recognised log format (first line: ${JSON.stringify(lines[0]?.slice(0, 80) ?? '')})` };
     }
@@ -71,6 +71,16 @@ export async function parseMember(pieces: AsyncIterable<Uint8Array>, ctx: ParseC
     return { format: format.name, error: `${ctx.sourceName}: ${(e as Error).message}; records before it were kept` };
   }
   return { format: format.name, error: error ? `${ctx.sourceName}: ${error}; records before it were kept` : null };
+}
+
+/** The first lines of a text head, as sniffers get them. */
+function headLines(all: Uint8Array): string[] {
+  return new TextDecoder('utf-8', { fatal: false }).decode(all).split('\n').slice(0, 50).map((l) => (l.endsWith('\r') ? l.slice(0, -1) : l));
+}
+
+/** The format `parseMember` picks for a member whose first pieces are `head`, when that is a text format. */
+export function sniffTextHead(head: Uint8Array): LogFormat | null {
+  return looksBinary(head) ? null : sniffFormat(head, headLines(head));
 }
 
 async function record(batcher: EventBatcher, r: ParseResult, line: number | null, offset: number | null): Promise<void> {

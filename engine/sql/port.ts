@@ -28,6 +28,11 @@ export interface SqlPort {
    */
   insertColumns(table: string, columns: readonly ColumnInput[]): Promise<void>;
   close(): Promise<void>;
+  /**
+   * True where DuckDB reads this machine's files by path (native DuckDB):
+   * the importer then lets it read large JSON-lines files itself.
+   */
+  readonly readsFiles?: boolean;
 }
 
 /** Quotes an identifier for DuckDB (ECS names contain dots and `@`). */

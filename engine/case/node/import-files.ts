@@ -8,6 +8,7 @@
 import type { ImportNote, ImportProgress, ImportReport } from '../../host/contract';
 import type { FieldMapping } from '../../ingest/mapping';
 import { EventSink, isoToMicros } from '../../ingest/batcher';
+import { DIRECT_MIN_BYTES, jsonlDirectCandidate } from '../../ingest/node/jsonl-direct';
 import { dropReadAhead, importSource, parsePrefetched, prefetchFile, type FileOutcome, type PrefetchedFile } from '../../ingest/node/import-source';
 import { EVENTS_TABLE } from '../../schema/ecs';
 import { readdir, stat } from 'node:fs/promises';
@@ -32,6 +33,8 @@ export interface ImportFilesOptions {
    * unindexed are indexed by the next import; until then they are scanned.
    */
   searchIndex?: boolean;
+  /** Smallest JSON-lines file DuckDB reads itself (default DIRECT_MIN_BYTES; Infinity: never). */
+  jsonlDirectMinBytes?: number;
 }
 
 
@@ -255,13 +258,17 @@ async function importEach(c: OpenCase, paths: readonly string[], opts: ImportFil
   };
   try {
     for (const [i, path] of paths.entries()) {
-      await group.begin();
       const first = state.ids;
       readAhead(i);
       const prefetched = await (reads.get(i) ?? prefetchFile(path));
       reads.delete(i);
       aheadBytes -= prefetched?.size ?? 0;
       readAhead(i + 1);
+      // A large JSON-lines file is staged by DuckDB before its transaction begins (see jsonl-direct.ts): the files before it are committed first.
+      const minBytes = opts.jsonlDirectMinBytes ?? DIRECT_MIN_BYTES;
+      const direct = (prefetched?.size ?? minBytes) >= minBytes && (await jsonlDirectCandidate(c.port, path, { mapping: opts.mapping, minBytes }));
+      if (direct) await commit();
+      else await group.begin();
       let f: FileOutcome;
       try {
         f = await importSource(c.port, path, {
@@ -271,6 +278,8 @@ async function importEach(c: OpenCase, paths: readonly string[], opts: ImportFil
           signal: opts.signal,
           mapping: opts.mapping,
           sink: group.sink,
+          direct,
+          begin: () => group.begin(),
           onProgress: (p) => opts.onProgress?.({ jobId, file: path, ...p, done: false }),
         });
       } catch (e) {

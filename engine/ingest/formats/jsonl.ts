@@ -2,6 +2,9 @@
  * Generic JSON lines: one object per line. Fields with Elastic Common Schema
  * names, nested (`{"process":{"pid":1}}`) or dotted (`"process.pid"`), fill the
  * core columns; the line itself is kept as `raw`, so every field stays queryable.
+ * Large files on disk are mapped by DuckDB instead (`jsonl-sql.ts`), to the
+ * same rows; only a key given twice in one record reads differently there
+ * (the first copy, where JSON.parse keeps the last).
  */
 import { CORE_COLUMNS, type EventRow } from '../../schema/ecs';
 import { parseObjectLine } from '../json-line';
@@ -13,12 +16,13 @@ const MAPPED = CORE_COLUMNS.filter((c) => !c.name.startsWith('vestige.') && c.na
   parts: c.name.split('.'),
   numeric: c.type === 'INTEGER' || c.type === 'BIGINT',
 }));
-/** Top-level keys read as the event time, first present wins (the SQL fast path in `jsonl-sql.ts` reads the same). */
+/** Top-level keys read as the event time, the first one not missing or null wins (the SQL path in `jsonl-sql.ts` reads the same). */
 export const JSONL_TIME_KEYS = ['@timestamp', 'timestamp', 'time', 'ts', 'eventTime', 'EventTime', 'date'] as const;
 
+/** The flat dotted key's value, unless missing or null, else the nested path's (the SQL path reads the same: `jsonl-sql.ts`). */
 function lookup(obj: Record<string, unknown>, dotted: string, parts: readonly string[]): unknown {
   const flat = obj[dotted];
-  if (flat !== undefined) return flat;
+  if (flat !== undefined && flat !== null) return flat;
   let cur: unknown = obj;
   for (const part of parts) {
     if (cur === null || typeof cur !== 'object') return undefined;

@@ -12,18 +12,16 @@ import { basename } from 'node:path';
 import { Readable } from 'node:stream';
 import { createGunzip } from 'node:zlib';
 import { walkMembers, type Inflate } from '../archive/members';
-import { EventBatcher, EventSink, type RejectionRow } from '../batcher';
+import { EventBatcher, EventSink } from '../batcher';
+import { ImportCancelled, type FileOutcome, type ImportProgressTick } from './import-outcome';
+
+export { ImportCancelled, type FileOutcome, type ImportProgressTick, type MemberOutcome } from './import-outcome';
 import type { FieldMapping } from '../mapping';
 import { parseMember } from '../parse-member';
 import { sniffEvtx } from '../formats/evtx';
 import { dropParseAhead, parseAhead, parseEvtxOnThread } from '../formats/evtx/node/evtx-thread';
 import type { SqlPort } from '../../sql/port';
-
-export interface ImportProgressTick {
-  bytesDone: number;
-  bytesTotal: number;
-  records: number;
-}
+import { importJsonlDirect } from './jsonl-direct';
 
 export interface ImportSourceOptions {
   firstSourceId: number;
@@ -39,6 +37,13 @@ export interface ImportSourceOptions {
   sink?: EventSink;
   /** The whole file, already read (a small file read while the one before it was parsed). */
   prefetched?: PrefetchedFile;
+  /**
+   * The file may be read by DuckDB itself (`jsonlDirectCandidate` said so):
+   * tried first, streamed as usual when it turns out it cannot (`jsonl-direct.ts`).
+   */
+  direct?: boolean;
+  /** Opens the caller's transaction; called before anything is stored (the direct path first stages the file outside it). */
+  begin?: () => Promise<void>;
 }
 
 export interface PrefetchedFile {
@@ -83,41 +88,6 @@ async function* slices(bytes: Uint8Array, size: number): AsyncGenerator<Uint8Arr
   for (let i = 0; i < bytes.length; i += size) yield bytes.subarray(i, Math.min(bytes.length, i + size));
 }
 
-export interface MemberOutcome {
-  sourceId: number;
-  member: string;
-  container: string;
-  memberSha256: string;
-  memberSize: number;
-  format: string;
-  recordsRead: number;
-  recordsStored: number;
-  recordsRejected: number;
-  firstRejections: RejectionRow[];
-  firstTime: string | null;
-  lastTime: string | null;
-  error: string | null;
-}
-
-export interface FileOutcome {
-  path: string;
-  name: string;
-  sha256: string;
-  size: number;
-  members: MemberOutcome[];
-  notes: { member: string; note: string }[];
-  /** A failure of the file or its containers (members read before it are kept). */
-  error: string | null;
-  nextEventId: number;
-  nextSourceId: number;
-}
-
-export class ImportCancelled extends Error {
-  constructor() {
-    super('import cancelled');
-  }
-}
-
 /** gzip via Node's zlib; a broken stream says how far into the file it got. */
 function gunzipAt(position: () => number): Inflate {
   return (pieces) => {
@@ -133,6 +103,11 @@ function gunzipAt(position: () => number): Inflate {
 }
 
 export async function importSource(port: SqlPort, path: string, opts: ImportSourceOptions): Promise<FileOutcome> {
+  if (opts.direct) {
+    const done = await importJsonlDirect(port, path, opts);
+    if (done) return done;
+  }
+  await opts.begin?.();
   const st = opts.prefetched ?? (await stat(path));
   const hash = createHash('sha256');
   let bytesDone = 0;

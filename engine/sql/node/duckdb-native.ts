@@ -297,6 +297,8 @@ function fromArrow(v: unknown, src: DataType, t: DuckDBType): DuckDBValue {
 }
 
 class NativeDuckDb implements SqlPort {
+  readonly readsFiles = true;
+
   constructor(
     private readonly instance: DuckDBInstance,
     private readonly conn: DuckDBConnection,

@@ -1,0 +1,226 @@
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { openCase, type OpenCase } from '../../case/node/case-store';
+import { importFiles } from '../../case/node/import-files';
+import { CORE_COLUMNS, EVENTS_TABLE } from '../../schema/ecs';
+import { ident, rowsOf } from '../../sql/port';
+import { directStats, jsonlDirectCandidate } from './jsonl-direct';
+import { openDuckDb } from '../../sql/node/duckdb-native';
+
+/**
+ * Lines where DuckDB and JS could read a record differently: each must come
+ * out of the direct path exactly as out of the streaming one.
+ */
+const TRICKY: string[] = [
+  // Plain ECS, nested and flat; a flat null does not hide the nested value.
+  '{"@timestamp":"2026-03-01T10:00:00.123Z","host":{"name":"web-01"},"user":{"name":"alice"},"source":{"ip":"10.0.0.1","port":51234},"process":{"pid":4242,"command_line":"bash -c \\"id\\""}}',
+  '{"@timestamp":"2026-03-01T10:00:01Z","host.name":"flat-host","process.pid":"0012","destination.port":"443"}',
+  '{"host.name":null,"host":{"name":"nested-wins"},"event.action":"x"}',
+  '{"host.name":"flat-wins","host":{"name":"nested-loses"}}',
+  // Numbers, booleans, containers in text columns.
+  '{"event.code":4624,"event.action":-7,"log.level":0,"message":"zero"}',
+  '{"event.code":1.0,"message":"a float that JS prints as 1"}',
+  '{"event.code":1e3,"event.action":1.5,"message":"exponent"}',
+  '{"event.code":12345678901234567890,"message":"past 2^53"}',
+  '{"event.code":123456789012345,"event.action":1234567890123456}',
+  '{"event.code":-0,"event.outcome":true,"event.kind":false}',
+  '{"message":{"nested":[1,"x",{"k":1.50}]},"event.action":[1,2,"three"],"event.category":[]}',
+  '{"message":"[INFO] started","event.action":"{not json","event.outcome":"[1,2]"}',
+  '{"message":"info: infinite loop in nanny.nan, inflation 5%"}',
+  // Escapes and Unicode.
+  '{"message":"line\\nbreak \\"quoted\\" back\\\\slash \\u00e9 \\ud83d\\ude00 nul\\u0000end","user":{"name":"jos\\u00e9"}}',
+  '{"message":"lone \\ud800 surrogate"}',
+  '{"message":"déjà vu — 日本語 😀","host":{"name":"hôte"}}',
+  // Integer columns.
+  '{"source":{"port":99999999999},"destination":{"port":-1},"process":{"pid":2147483648,"parent":{"pid":9007199254740993}}}',
+  '{"source":{"port":"  12"},"destination":{"port":"1.5"},"process":{"pid":1.9,"parent":{"pid":true}}}',
+  '{"source":{"port":[80]},"destination":{"port":{"n":1}},"process":{"pid":"abc"}}',
+  // Times.
+  '{"@timestamp":"2026-03-01T10:00:00.123456789Z","message":"nanoseconds"}',
+  '{"@timestamp":"2026-03-01T10:00:00.123456Z","message":"microseconds"}',
+  '{"@timestamp":"2026-03-01T12:00:00+02:00","message":"offset"}',
+  '{"@timestamp":"2026-03-01T12:00:00.5+0200","message":"offset without colon"}',
+  '{"@timestamp":"2026-03-01T04:30:00-05:30","event.timezone":"America/Somewhere"}',
+  '{"@timestamp":"2026-03-01t10:00:00z","message":"lower case"}',
+  '{"@timestamp":"2026-03-01 10:00:00","message":"space, no zone"}',
+  '{"@timestamp":"2026-02-30T10:00:00Z","message":"not on the calendar"}',
+  '{"@timestamp":"2026-03-01T24:00:00Z","message":"end of day"}',
+  '{"@timestamp":"2016-12-31T23:59:60Z","message":"leap second"}',
+  '{"@timestamp":"1969-12-31T23:59:59.999Z","message":"before 1970"}',
+  '{"ts":1700000000,"message":"epoch seconds"}',
+  '{"ts":1700000000123,"message":"epoch ms"}',
+  '{"ts":1700000000123456,"message":"epoch us"}',
+  '{"ts":1700000000.987654,"message":"fractional epoch"}',
+  '{"time":"1700000000","message":"epoch as a string"}',
+  '{"time":"1.7e9","message":"exponent string"}',
+  '{"ts":-5,"message":"negative epoch"}',
+  '{"ts":0,"message":"zero epoch"}',
+  '{"date":{"y":2026},"message":"time as an object"}',
+  '{"timestamp":true}',
+  '{"@timestamp":null,"timestamp":"2026-03-01T10:00:02Z","message":"first key null"}',
+  '{"eventTime":"2026-03-01T10:00:03.000Z","EventTime":"ignored"}',
+  // Lenient JSON that JSON.parse refuses, and plain invalid lines.
+  '{"a":NaN}',
+  '{"a":-Infinity}',
+  '{"a":inf}',
+  '{"a":1,}',
+  '{"a":[1,2 ]  , }',
+  '{"a":[1,]}',
+  '{"a":01}',
+  '{"a":1} trailing',
+  'not json at all',
+  '[1,2,3]',
+  '"a string"',
+  '42',
+  // Blanks and whitespace.
+  '',
+  '   ',
+  '\t',
+  '\u00a0',
+  '  {"message":"padded","host":{"name":"pad"}}  ',
+  '{"event.dataset":"custom.set","message":"own dataset"}',
+  '{"message":"' + 'x'.repeat(100_000) + '"}',
+];
+
+const compared = CORE_COLUMNS.map((c) => c.name).filter((n) => n !== 'event.id');
+
+async function importBoth(content: string | Uint8Array): Promise<{ direct: Snapshot; stream: Snapshot; fallbacks: string[]; slow: number; files: number }> {
+  const dir = await mkdtemp(join(tmpdir(), 'vestige-direct-'));
+  const file = join(dir, 'events.jsonl');
+  await writeFile(file, content);
+  const before = { files: directStats.files, slow: directStats.slowLines, fallbacks: directStats.fallbacks.length };
+  const direct = await snapshot(join(dir, 'a'), file, 0);
+  const after = { files: directStats.files - before.files, slow: directStats.slowLines - before.slow, fallbacks: directStats.fallbacks.slice(before.fallbacks) };
+  const stream = await snapshot(join(dir, 'b'), file, Infinity);
+  return { direct, stream, ...after };
+}
+
+interface Snapshot {
+  rows: Record<string, unknown>[];
+  ids: { id: number; line: number }[];
+  rejections: Record<string, unknown>[];
+  report: Record<string, unknown>;
+}
+
+async function snapshot(caseDir: string, file: string, minBytes: number): Promise<Snapshot> {
+  const c = await openCase(caseDir);
+  try {
+    const [report] = await importFiles(c, [file], { searchIndex: false, jsonlDirectMinBytes: minBytes });
+    const rows = rowsOf(await c.port.query(`SELECT ${compared.map(ident).join(', ')} FROM ${EVENTS_TABLE} ORDER BY "vestige.line"`));
+    const ids = rowsOf<{ id: bigint; line: bigint }>(await c.port.query(`SELECT "event.id" AS id, "vestige.line" AS line FROM ${EVENTS_TABLE} ORDER BY "vestige.line"`)).map((r) => ({ id: Number(r.id), line: Number(r.line) }));
+    const rejections = rowsOf(await c.port.query('SELECT source_id, member, line, "offset", reason FROM rejections ORDER BY line'));
+    const { firstRejections, ...rest } = report;
+    return { rows, ids, rejections, report: { ...rest, firstRejections: firstRejections.map((r) => ({ ...r })) } };
+  } finally {
+    await c.close();
+  }
+}
+
+function expectSame(direct: Snapshot, stream: Snapshot, idsByLine = true): void {
+  expect(direct.report).toEqual(stream.report);
+  expect(direct.rejections).toEqual(stream.rejections);
+  expect(direct.rows.length).toBe(stream.rows.length);
+  for (let i = 0; i < stream.rows.length; i++) expect(direct.rows[i], `line ${String(stream.rows[i]['vestige.line'])}`).toEqual(stream.rows[i]);
+  if (!idsByLine) return;
+  // Ids follow line numbers: the first stored line's id plus its distance from it.
+  const [first] = direct.ids;
+  for (const r of direct.ids) expect(r.id - first.id).toBe(r.line - first.line);
+}
+
+describe('JSON lines read by DuckDB', () => {
+  beforeEach(() => {
+    directStats.fallbacks.length = 0;
+  });
+
+  it('stores every tricky line exactly as the streaming path does, leaving to JS the ones the SQL cannot map', async () => {
+    // Each tricky line once, then plain lines, so most of the file takes the SQL path.
+    const plain = Array.from({ length: 3000 }, (_, i) => JSON.stringify({ '@timestamp': new Date(Date.UTC(2026, 2, 1) + i * 1000).toISOString(), host: { name: `h${i % 7}` }, process: { pid: i }, message: `plain ${i}` }));
+    const r = await importBoth([...TRICKY, ...plain].join('\n') + '\n');
+    expect(r.files).toBe(1);
+    expect(r.fallbacks).toEqual([]);
+    expectSame(r.direct, r.stream);
+    // The streaming path's verdicts, so the comparison is about something: 4 blank lines; 18 rejected (7 lenient
+    // or invalid JSON, 1 with trailing text, 1 not JSON, 3 not objects, 6 unreadable times).
+    expect(r.stream.report).toMatchObject({ format: 'jsonl', recordsRejected: 18, recordsStored: 3000 + TRICKY.length - 4 - 18 });
+    expect(r.stream.rejections.map((x) => x.reason)).toContain('not a JSON object');
+    const host = (h: string) => r.direct.rows.filter((x) => x['host.name'] === h).length;
+    expect([host('nested-wins'), host('flat-wins'), host('nested-loses')]).toEqual([1, 1, 0]);
+    expect(r.direct.rows.find((x) => x.message === 'a float that JS prints as 1')?.['event.code']).toBe('1');
+    // Plain lines and most tricky ones were mapped by the SQL; the rest came back to JS.
+    expect(r.slow).toBeGreaterThan(20);
+    expect(r.slow).toBeLessThan(TRICKY.length);
+  });
+
+  it('reads \\r\\n files and a last line without newline the same way', async () => {
+    const lines = TRICKY.filter((l) => !l.includes('\r')).slice(0, 30);
+    const r = await importBoth(lines.join('\r\n'));
+    expect(r.files).toBe(1);
+    expectSame(r.direct, r.stream);
+    expect(r.direct.rows.length).toBeGreaterThan(10);
+  });
+
+  it('leaves to the streaming path a file whose lines DuckDB would cut differently, and the rows are the same', async () => {
+    const body = TRICKY.slice(0, 5).join('\n') + '\n';
+    const cases: [string, string | Uint8Array][] = [
+      ['a byte-order mark', '\ufeff' + body],
+      ['a carriage return without newline', body + '{"message":"a\rb"}\n'],
+      ['NUL or 0x01 bytes', body + '{"message":"a\u0001b"}\n'],
+      ['invalid UTF-8', Buffer.concat([Buffer.from(body), Buffer.from([0x7b, 0x22, 0xff, 0x22, 0x7d, 0x0a]), Buffer.from(body)])],
+      ['both \\n and \\r\\n line ends', body + '{"message":"crlf"}\r\n'],
+    ];
+    for (const [why, content] of cases) {
+      const r = await importBoth(content);
+      expect(r.files, why).toBe(0);
+      expect(r.fallbacks.join(' '), why).toContain(why);
+      expectSame(r.direct, r.stream, false);
+    }
+  });
+
+  it('is a candidate only for a large enough plain JSON-lines file on native DuckDB without a mapping', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'vestige-direct-'));
+    const jsonl = join(dir, 'a.jsonl');
+    await writeFile(jsonl, TRICKY.slice(0, 3).join('\n'));
+    const syslog = join(dir, 'auth.log');
+    await writeFile(syslog, 'Mar 14 03:12:45 web-01 sshd[2211]: Failed password for root from 10.0.0.1 port 22 ssh2\n');
+    const glob = join(dir, 'a[1].jsonl');
+    await writeFile(glob, TRICKY.slice(0, 3).join('\n'));
+    const port = await openDuckDb();
+    try {
+      expect(await jsonlDirectCandidate(port, jsonl, { minBytes: 0 })).toBe(true);
+      expect(await jsonlDirectCandidate(port, jsonl)).toBe(false);
+      expect(await jsonlDirectCandidate(port, jsonl, { minBytes: 0, mapping: { fields: {} } })).toBe(false);
+      expect(await jsonlDirectCandidate(port, syslog, { minBytes: 0 })).toBe(false);
+      expect(await jsonlDirectCandidate(port, glob, { minBytes: 0 })).toBe(false);
+      expect(await jsonlDirectCandidate({ ...port, readsFiles: false } as typeof port, jsonl, { minBytes: 0 })).toBe(false);
+    } finally {
+      await port.close();
+    }
+  });
+});
+
+describe('JSON lines read by DuckDB, in a case', () => {
+  let c: OpenCase | null = null;
+  afterEach(async () => {
+    await c?.close();
+    c = null;
+  });
+
+  it('a cancelled import leaves nothing, not even its staging tables; the same file twice is stored once', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'vestige-direct-'));
+    const file = join(dir, 'events.jsonl');
+    await writeFile(file, Array.from({ length: 5000 }, (_, i) => JSON.stringify({ message: `m${i}`, ts: 1700000000 + i })).join('\n'));
+    c = await openCase(join(dir, 'case'));
+    const ac = new AbortController();
+    await expect(importFiles(c, [file], { searchIndex: false, jsonlDirectMinBytes: 0, signal: ac.signal, onProgress: () => ac.abort() })).rejects.toThrow(/cancelled/);
+    const count = async () => Number(rowsOf<{ n: bigint }>(await c!.port.query(`SELECT count(*) AS n FROM ${EVENTS_TABLE}`))[0].n);
+    expect(await count()).toBe(0);
+    expect(rowsOf(await c.port.query("SELECT table_name FROM duckdb_tables() WHERE temporary AND table_name LIKE 'vestige_jsonl%'"))).toEqual([]);
+    const [first] = await importFiles(c, [file], { searchIndex: false, jsonlDirectMinBytes: 0 });
+    expect(first).toMatchObject({ recordsRead: 5000, recordsStored: 5000, recordsRejected: 0, firstTime: '2023-11-14T22:13:20.000Z' });
+    const [again] = await importFiles(c, [file], { searchIndex: false, jsonlDirectMinBytes: 0 });
+    expect(again.error).toMatch(/already in this case/);
+    expect(await count()).toBe(5000);
+  });
+});

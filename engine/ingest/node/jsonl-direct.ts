@@ -1,0 +1,301 @@
+/**
+ * Large JSON-lines files read by DuckDB itself. Parsing every line in JS
+ * costs several times DuckDB's own reading; so when a plain file on disk
+ * sniffs as JSON lines (no archive, no field mapping, native DuckDB), DuckDB
+ * reads its lines into a staging table (`read_csv`, one row per line, in
+ * parallel) and one INSERT maps and stores them (`formats/jsonl-sql.ts`),
+ * while JS hashes the file and checks that DuckDB's lines are the line
+ * splitter's. The rows are the ones the streaming path stores, with two
+ * differences: event ids follow line numbers (first id + line − 1, so blank
+ * and rejected lines leave gaps), and for a key given twice in one record
+ * the first copy fills the core column (JSON.parse keeps the last).
+ *
+ * Lines the SQL cannot map exactly as JS does come back to the JS parser one
+ * by one, so every rejection keeps its reason, line and offset. When the
+ * file holds anything that would make DuckDB's lines differ from the line
+ * splitter's (a byte-order mark, NUL or 0x01 bytes, a carriage return not
+ * before a newline, both line ends, a line past MAX_LINE_BYTES, invalid
+ * UTF-8), nothing is stored here and the caller streams the file as usual.
+ */
+import { isUtf8 } from 'node:buffer';
+import { createHash } from 'node:crypto';
+import { createReadStream } from 'node:fs';
+import { open, stat } from 'node:fs/promises';
+import { basename, isAbsolute } from 'node:path';
+import { EVENTS_TABLE } from '../../schema/ecs';
+import { rowsOf, type SqlPort } from '../../sql/port';
+import { EventBatcher, EventSink } from '../batcher';
+import { isReject, type ParseContext, type ParseResult } from '../format';
+import { jsonlFormat } from '../formats/jsonl';
+import { jsonlInsertSql, lineOffsetsSql } from '../formats/jsonl-sql';
+import { MAX_LINE_BYTES } from '../line-splitter';
+import type { FieldMapping } from '../mapping';
+import { sniffTextHead } from '../parse-member';
+import { ImportCancelled, type FileOutcome, type ImportProgressTick } from './import-outcome';
+
+/** Files from this size go direct: below it, DuckDB's fixed costs outweigh the gain. */
+export const DIRECT_MIN_BYTES = 16 << 20;
+/** Bytes read to sniff, as the streaming path's first piece. */
+const HEAD_BYTES = 1 << 20;
+const STAGE = 'vestige_jsonl_stage';
+const OFFSETS = 'vestige_jsonl_offsets';
+/** Lines the SQL left to JS, read back this many at a time. */
+const SLOW_BATCH = 10_000;
+
+export interface DirectCandidateOptions {
+  mapping?: FieldMapping;
+  /** Smallest file that goes direct (default DIRECT_MIN_BYTES). */
+  minBytes?: number;
+}
+
+/**
+ * Whether a file may go direct: native DuckDB, a plain file of at least
+ * `minBytes` whose head sniffs as JSON lines, no field mapping, and a path
+ * DuckDB reads as it is (absolute, no glob characters).
+ */
+export async function jsonlDirectCandidate(port: SqlPort, path: string, opts: DirectCandidateOptions = {}): Promise<boolean> {
+  if (!port.readsFiles || opts.mapping || !isAbsolute(path) || /[*?[\]{}]/.test(path)) return false;
+  let fh;
+  try {
+    fh = await open(path, 'r');
+    const st = await fh.stat();
+    if (!st.isFile() || st.size < (opts.minBytes ?? DIRECT_MIN_BYTES) || st.size === 0) return false;
+    const head = new Uint8Array(Math.min(st.size, HEAD_BYTES));
+    const { bytesRead } = await fh.read(head, 0, head.length, 0);
+    return sniffTextHead(head.subarray(0, bytesRead))?.name === 'jsonl';
+  } catch {
+    return false;
+  } finally {
+    await fh?.close();
+  }
+}
+
+/** What the JS pass over the file found: its digest, and whether DuckDB's lines will be the line splitter's. */
+interface FileScan {
+  sha256: string;
+  size: number;
+  /** Lines as the line splitter counts them (a last line without newline included). */
+  lines: number;
+  /** Bytes of each line end: 1 (\n) or 2 (\r\n). */
+  terminator: 1 | 2;
+  /** Why the file cannot go direct, or null. */
+  refusal: string | null;
+}
+
+/** Where a piece's last UTF-8 sequence starts when the piece ends inside it, else the piece's length. */
+function completeUtf8(b: Uint8Array): number {
+  let k = b.length - 1;
+  while (k >= 0 && k > b.length - 4 && (b[k] & 0xc0) === 0x80) k--;
+  if (k < 0 || b[k] < 0xc0) return b.length;
+  const need = b[k] >= 0xf0 ? 4 : b[k] >= 0xe0 ? 3 : 2;
+  return b.length - k < need ? k : b.length;
+}
+
+async function scanFile(path: string, signal: AbortSignal | undefined, onBytes: (n: number) => void): Promise<FileScan> {
+  const hash = createHash('sha256');
+  let size = 0;
+  let lf = 0;
+  let crlf = 0;
+  let lineStart = 0;
+  let last = -1;
+  /** The previous piece ended with a carriage return. */
+  let crAtEnd = false;
+  let carry: Uint8Array | null = null;
+  let refusal: string | null = null;
+  const refuse = (why: string) => (refusal ??= why);
+  for await (const chunk of createReadStream(path, { highWaterMark: 1 << 20 })) {
+    if (signal?.aborted) throw new ImportCancelled();
+    const b = chunk as Buffer;
+    hash.update(b);
+    if (refusal === null && b.length > 0) {
+      if (size === 0 && b.length >= 3 && b[0] === 0xef && b[1] === 0xbb && b[2] === 0xbf) refuse('a byte-order mark');
+      if (b.indexOf(0) >= 0 || b.indexOf(1) >= 0) refuse('NUL or 0x01 bytes');
+      if (crAtEnd) {
+        if (b[0] === 10) crlf++;
+        else refuse('a carriage return without newline');
+      }
+      crAtEnd = false;
+      for (let i = b.indexOf(13); i >= 0; i = b.indexOf(13, i + 1)) {
+        if (i === b.length - 1) crAtEnd = true;
+        else if (b[i + 1] === 10) crlf++;
+        else refuse('a carriage return without newline');
+      }
+      for (let i = b.indexOf(10); i >= 0; i = b.indexOf(10, i + 1)) {
+        if (size + i - lineStart > MAX_LINE_BYTES) refuse('a line longer than the line limit');
+        lf++;
+        lineStart = size + i + 1;
+      }
+      if (size + b.length - lineStart > MAX_LINE_BYTES) refuse('a line longer than the line limit');
+      // UTF-8 is checked on whole sequences: one cut by the piece's end waits for the next piece.
+      const piece: Uint8Array = carry ? Buffer.concat([carry, b]) : b;
+      const end = completeUtf8(piece);
+      carry = end < piece.length ? piece.slice(end) : null;
+      if (!isUtf8(piece.subarray(0, end))) refuse('invalid UTF-8');
+    }
+    if (b.length > 0) last = b[b.length - 1];
+    size += b.length;
+    onBytes(size);
+  }
+  if (crAtEnd) refuse('a carriage return without newline');
+  if (carry) refuse('invalid UTF-8');
+  if (crlf > 0 && crlf !== lf) refuse('both \\n and \\r\\n line ends');
+  const lines = lf + (size > 0 && last !== 10 ? 1 : 0);
+  return { sha256: hash.digest('hex'), size, lines, terminator: crlf > 0 ? 2 : 1, refusal };
+}
+
+export interface DirectImportOptions {
+  firstSourceId: number;
+  firstEventId: number;
+  signal?: AbortSignal;
+  onProgress?: (p: ImportProgressTick) => void;
+  /** Where the lines JS parses go (the caller flushes it); without one, they are stored before this returns. */
+  sink?: EventSink;
+  /**
+   * Opens the transaction the rows go into. Called once DuckDB has staged the
+   * file: a scan of a table created in the same transaction runs on one thread.
+   */
+  begin?: () => Promise<void>;
+}
+
+/** What the last direct import did, for tests and the benchmark. */
+export const directStats = { files: 0, fallbacks: [] as string[], slowLines: 0 };
+
+const lit = (s: string) => `'${s.replace(/'/g, "''")}'`;
+
+async function dropStage(port: SqlPort): Promise<void> {
+  await port.exec(`DROP TABLE IF EXISTS temp.${STAGE}; DROP TABLE IF EXISTS temp.${OFFSETS}`);
+}
+
+/**
+ * Imports a file `jsonlDirectCandidate` accepted, as one source. Null when it
+ * turns out it cannot go direct (see the header): nothing was stored, and
+ * the caller streams it.
+ */
+export async function importJsonlDirect(port: SqlPort, path: string, opts: DirectImportOptions): Promise<FileOutcome | null> {
+  const sourceId = opts.firstSourceId;
+  const st = await stat(path);
+  const total = st.size;
+  // Progress in bytes of the whole job: the JS pass is its first 40%, DuckDB's insert most of the rest.
+  const progress = (share: number, records = 0) => opts.onProgress?.({ bytesDone: Math.round(total * share), bytesTotal: total, records });
+  await dropStage(port);
+  // DuckDB reads the lines while JS hashes and checks the bytes.
+  const staged = port
+    .exec(
+      `CREATE TEMP TABLE ${STAGE} AS SELECT line FROM read_csv(${lit(path)}, columns = {'line': 'VARCHAR'}, delim = chr(1), quote = '', escape = '',
+         header = false, auto_detect = false, max_line_size = ${MAX_LINE_BYTES + 2})`,
+    )
+    .then(
+      () => null,
+      (e: Error) => e.message,
+    );
+  let scan: FileScan;
+  try {
+    scan = await scanFile(path, opts.signal, (n) => progress((0.4 * n) / Math.max(total, 1)));
+  } catch (e) {
+    await staged;
+    await dropStage(port);
+    if (e instanceof ImportCancelled) throw e;
+    directStats.fallbacks.push(`${path}: ${(e as Error).message}`);
+    return null;
+  }
+  const stageError = await staged;
+  const refusal = scan.refusal ?? stageError ?? (await stagedLines(port, scan.lines));
+  if (refusal !== null || opts.signal?.aborted) {
+    await dropStage(port);
+    if (opts.signal?.aborted) throw new ImportCancelled();
+    directStats.fallbacks.push(`${path}: ${refusal}`);
+    return null;
+  }
+  progress(0.5);
+  const sink = opts.sink ?? new EventSink(port);
+  const batcher = new EventBatcher(sink, sourceId, '', opts.firstEventId);
+  let fast: { n: bigint; lo: string | null; hi: string | null };
+  try {
+    await port.exec(lineOffsetsSql(STAGE, OFFSETS), [scan.terminator]);
+    await opts.begin?.();
+    try {
+      await port.exec(jsonlInsertSql(STAGE, OFFSETS), [opts.firstEventId, sourceId, '', 'jsonl']);
+      if (opts.signal?.aborted) throw new ImportCancelled();
+      [fast] = rowsOf<{ n: bigint; lo: string | null; hi: string | null }>(
+        await port.query(
+          `SELECT count(*) AS n, strftime(min("@timestamp"), '%Y-%m-%dT%H:%M:%S.%gZ') AS lo, strftime(max("@timestamp"), '%Y-%m-%dT%H:%M:%S.%gZ') AS hi
+           FROM ${EVENTS_TABLE} WHERE "vestige.source_id" = ?`,
+          [sourceId],
+        ),
+      );
+      progress(0.9, Number(fast.n));
+      await parseSlowLines(port, { sourceName: basename(path), referenceTime: st.mtime }, sourceId, opts.firstEventId, batcher, opts.signal);
+    } finally {
+      // The markers never outlive this call, whatever happened: the caller's undo works by (positive) source id.
+      await port.exec(`DELETE FROM ${EVENTS_TABLE} WHERE "vestige.source_id" = ?`, [-sourceId]).catch(() => undefined);
+    }
+  } finally {
+    await dropStage(port).catch(() => undefined);
+  }
+  if (!opts.sink) await sink.flush();
+  directStats.files++;
+  const stored = Number(fast.n) + batcher.stored;
+  const times = [fast.lo, fast.hi, batcher.firstTime, batcher.lastTime].filter((t): t is string => t !== null).sort();
+  progress(1, stored + batcher.rejected);
+  return {
+    path,
+    name: basename(path),
+    sha256: scan.sha256,
+    size: scan.size,
+    members: [
+      {
+        sourceId,
+        member: '',
+        container: '',
+        memberSha256: scan.sha256,
+        memberSize: scan.size,
+        format: 'jsonl',
+        recordsRead: stored + batcher.rejected,
+        recordsStored: stored,
+        recordsRejected: batcher.rejected,
+        firstRejections: batcher.firstRejections,
+        firstTime: times[0] ?? null,
+        lastTime: times[times.length - 1] ?? null,
+        error: null,
+      },
+    ],
+    notes: [],
+    error: null,
+    nextEventId: opts.firstEventId + scan.lines,
+    nextSourceId: sourceId + 1,
+  };
+}
+
+/** Null when the staging table has the line splitter's line count, else why not. */
+async function stagedLines(port: SqlPort, lines: number): Promise<string | null> {
+  const [{ n }] = rowsOf<{ n: bigint }>(await port.query(`SELECT count(*) AS n FROM temp.${STAGE}`));
+  return Number(n) === lines ? null : `DuckDB read ${n} lines where the line splitter reads ${lines}`;
+}
+
+/** The lines the SQL left to JS (markers: source id negated), parsed as the streaming path parses them. */
+async function parseSlowLines(port: SqlPort, ctx: ParseContext, sourceId: number, firstEventId: number, batcher: EventBatcher, signal?: AbortSignal): Promise<void> {
+  const parser = jsonlFormat.create(ctx);
+  let after = 0;
+  for (;;) {
+    const rows = rowsOf<{ line: bigint; off: bigint; raw: string }>(
+      await port.query(
+        `SELECT "vestige.line" AS line, "vestige.offset" AS off, message AS raw FROM ${EVENTS_TABLE}
+         WHERE "vestige.source_id" = ? AND "vestige.line" > ? ORDER BY "vestige.line" LIMIT ${SLOW_BATCH}`,
+        [-sourceId, after],
+      ),
+    );
+    if (rows.length === 0) return;
+    directStats.slowLines += rows.length;
+    for (const r of rows) {
+      const line = Number(r.line);
+      const out: { result: ParseResult; line: number | null; offset: number | null }[] = [];
+      parser.line(r.raw, line, Number(r.off), (result, l, offset) => out.push({ result, line: l, offset }));
+      for (const o of out) {
+        if (isReject(o.result)) await batcher.reject(o.line, o.offset, o.result.reject);
+        else await batcher.add(o.result, o.line, o.offset, firstEventId + line - 1);
+      }
+      after = line;
+    }
+    if (signal?.aborted) throw new ImportCancelled();
+  }
+}
