@@ -1,6 +1,8 @@
+import { createHash } from 'node:crypto';
 import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openCase, type OpenCase } from '../../case/node/case-store';
 import { importFiles } from '../../case/node/import-files';
@@ -8,6 +10,7 @@ import { CORE_COLUMNS, EVENTS_TABLE } from '../../schema/ecs';
 import { ident, rowsOf } from '../../sql/port';
 import { directStats, jsonlDirectCandidate } from './jsonl-direct';
 import { openDuckDb } from '../../sql/node/duckdb-native';
+import { tarOf } from '../../testing/tar-fixture';
 
 /**
  * Lines where DuckDB and JS could read a record differently: each must come
@@ -86,9 +89,9 @@ const TRICKY: string[] = [
 
 const compared = CORE_COLUMNS.map((c) => c.name).filter((n) => n !== 'event.id');
 
-async function importBoth(content: string | Uint8Array): Promise<{ direct: Snapshot; stream: Snapshot; fallbacks: string[]; slow: number; files: number }> {
+async function importBoth(content: string | Uint8Array, name = 'events.jsonl'): Promise<{ direct: Snapshot; stream: Snapshot; fallbacks: string[]; slow: number; files: number }> {
   const dir = await mkdtemp(join(tmpdir(), 'vestige-direct-'));
-  const file = join(dir, 'events.jsonl');
+  const file = join(dir, name);
   await writeFile(file, content);
   const before = { files: directStats.files, slow: directStats.slowLines, fallbacks: directStats.fallbacks.length };
   const direct = await snapshot(join(dir, 'a'), file, 0);
@@ -161,6 +164,20 @@ describe('JSON lines read by DuckDB', () => {
     expect(r.direct.rows.length).toBeGreaterThan(10);
   });
 
+  it('reads a gzip file the same way (member digest and size of the inflated lines), and leaves a broken one to the streaming path', async () => {
+    const lines = TRICKY.join('\n') + '\n';
+    const r = await importBoth(gzipSync(lines), 'events.jsonl.gz');
+    expect(r.files).toBe(1);
+    expectSame(r.direct, r.stream);
+    expect(r.direct.report).toMatchObject({ format: 'jsonl+gzip', memberSha256: createHash('sha256').update(lines).digest('hex') });
+    const whole = gzipSync(lines + lines);
+    const broken = await importBoth(whole.subarray(0, Math.floor(whole.length * 0.7)), 'cut.jsonl.gz');
+    expect(broken.files).toBe(0);
+    expect(broken.fallbacks.join(' ')).toMatch(/cut\.jsonl\.gz/);
+    expectSame(broken.direct, broken.stream, false);
+    expect(broken.stream.report.error).toMatch(/gzip/);
+  });
+
   it('leaves to the streaming path a file whose lines DuckDB would cut differently, and the rows are the same', async () => {
     const body = TRICKY.slice(0, 5).join('\n') + '\n';
     const cases: [string, string | Uint8Array][] = [
@@ -178,7 +195,7 @@ describe('JSON lines read by DuckDB', () => {
     }
   });
 
-  it('is a candidate only for a large enough plain JSON-lines file on native DuckDB without a mapping', async () => {
+  it('is a candidate only for a large enough JSON-lines file, plain or gzipped, on native DuckDB without a mapping', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'vestige-direct-'));
     const jsonl = join(dir, 'a.jsonl');
     await writeFile(jsonl, TRICKY.slice(0, 3).join('\n'));
@@ -186,9 +203,15 @@ describe('JSON lines read by DuckDB', () => {
     await writeFile(syslog, 'Mar 14 03:12:45 web-01 sshd[2211]: Failed password for root from 10.0.0.1 port 22 ssh2\n');
     const glob = join(dir, 'a[1].jsonl');
     await writeFile(glob, TRICKY.slice(0, 3).join('\n'));
+    const gz = join(dir, 'a.jsonl.gz');
+    await writeFile(gz, gzipSync(TRICKY.slice(0, 3).join('\n')));
+    const tgz = join(dir, 'a.tar.gz');
+    await writeFile(tgz, gzipSync(tarOf({ 'a.jsonl': TRICKY.slice(0, 3).join('\n') })));
     const port = await openDuckDb();
     try {
       expect(await jsonlDirectCandidate(port, jsonl, { minBytes: 0 })).toBe(true);
+      expect(await jsonlDirectCandidate(port, gz, { minBytes: 0 })).toBe(true);
+      expect(await jsonlDirectCandidate(port, tgz, { minBytes: 0 })).toBe(false);
       expect(await jsonlDirectCandidate(port, jsonl)).toBe(false);
       expect(await jsonlDirectCandidate(port, jsonl, { minBytes: 0, mapping: { fields: {} } })).toBe(false);
       expect(await jsonlDirectCandidate(port, syslog, { minBytes: 0 })).toBe(false);

@@ -1,7 +1,8 @@
 /**
  * Large JSON-lines files read by DuckDB itself. Parsing every line in JS
- * costs several times DuckDB's own reading; so when a plain file on disk
- * sniffs as JSON lines (no archive, no field mapping, native DuckDB), DuckDB
+ * costs several times DuckDB's own reading; so when a file on disk sniffs as
+ * JSON lines, plain or in one gzip layer (no archive, no field mapping,
+ * native DuckDB), DuckDB
  * reads its lines into a staging table (`read_csv`, one row per line, in
  * parallel) and one INSERT maps and stores them (`formats/jsonl-sql.ts`),
  * while JS hashes the file and checks that DuckDB's lines are the line
@@ -18,9 +19,11 @@
  * UTF-8), nothing is stored here and the caller streams the file as usual.
  */
 import { isUtf8 } from 'node:buffer';
-import { createHash } from 'node:crypto';
+import { createHash, type Hash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { open, stat } from 'node:fs/promises';
+import { Readable } from 'node:stream';
+import { constants, createGunzip, gunzipSync } from 'node:zlib';
 import { basename, isAbsolute } from 'node:path';
 import { EVENTS_TABLE } from '../../schema/ecs';
 import { rowsOf, type SqlPort } from '../../sql/port';
@@ -31,12 +34,17 @@ import { jsonlInsertSql, lineOffsetsSql } from '../formats/jsonl-sql';
 import { MAX_LINE_BYTES } from '../line-splitter';
 import type { FieldMapping } from '../mapping';
 import { sniffTextHead } from '../parse-member';
+import { isGzip } from '../archive/members';
+import { isTar } from '../archive/tar';
+import { isZip } from '../archive/zip';
 import { ImportCancelled, type FileOutcome, type ImportProgressTick } from './import-outcome';
 
 /** Files from this size go direct: below it, DuckDB's fixed costs outweigh the gain. */
 export const DIRECT_MIN_BYTES = 16 << 20;
 /** Bytes read to sniff, as the streaming path's first piece. */
 const HEAD_BYTES = 1 << 20;
+/** Inflated bytes the streaming path sniffs a gzip member on (parse-member's 64 KiB, in zlib's 16 KiB pieces). */
+const GZIP_SNIFF_BYTES = 64 << 10;
 const STAGE = 'vestige_jsonl_stage';
 const OFFSETS = 'vestige_jsonl_offsets';
 /** Lines the SQL left to JS, read back this many at a time. */
@@ -60,9 +68,15 @@ export async function jsonlDirectCandidate(port: SqlPort, path: string, opts: Di
     fh = await open(path, 'r');
     const st = await fh.stat();
     if (!st.isFile() || st.size < (opts.minBytes ?? DIRECT_MIN_BYTES) || st.size === 0) return false;
-    const head = new Uint8Array(Math.min(st.size, HEAD_BYTES));
-    const { bytesRead } = await fh.read(head, 0, head.length, 0);
-    return sniffTextHead(head.subarray(0, bytesRead))?.name === 'jsonl';
+    const buf = new Uint8Array(Math.min(st.size, HEAD_BYTES));
+    const { bytesRead } = await fh.read(buf, 0, buf.length, 0);
+    let head = buf.subarray(0, bytesRead);
+    if (isGzip(head)) {
+      // One gzip layer around JSON lines (not an archive, not gzip again); sniffed on what the streaming path sniffs, 64 KiB inflated.
+      head = gunzipSync(head, { finishFlush: constants.Z_SYNC_FLUSH }).subarray(0, GZIP_SNIFF_BYTES);
+      if (isGzip(head) || isZip(head) || isTar(head)) return false;
+    }
+    return sniffTextHead(head)?.name === 'jsonl';
   } catch {
     return false;
   } finally {
@@ -70,10 +84,26 @@ export async function jsonlDirectCandidate(port: SqlPort, path: string, opts: Di
   }
 }
 
-/** What the JS pass over the file found: its digest, and whether DuckDB's lines will be the line splitter's. */
+/** Whether the file starts as gzip (then it is one gzip layer around JSON lines: `jsonlDirectCandidate`). */
+async function startsGzip(path: string): Promise<boolean> {
+  const fh = await open(path, 'r');
+  try {
+    const b = new Uint8Array(2);
+    const { bytesRead } = await fh.read(b, 0, 2, 0);
+    return isGzip(b.subarray(0, bytesRead));
+  } finally {
+    await fh.close();
+  }
+}
+
+/** What the JS pass over the file found: its digests, and whether DuckDB's lines will be the line splitter's. */
 interface FileScan {
+  /** Of the file as given. */
   sha256: string;
   size: number;
+  /** Of the JSON lines (the inflated bytes of a gzip file; the file's own otherwise). */
+  memberSha256: string;
+  memberSize: number;
   /** Lines as the line splitter counts them (a last line without newline included). */
   lines: number;
   /** Bytes of each line end: 1 (\n) or 2 (\r\n). */
@@ -91,56 +121,91 @@ function completeUtf8(b: Uint8Array): number {
   return b.length - k < need ? k : b.length;
 }
 
-async function scanFile(path: string, signal: AbortSignal | undefined, onBytes: (n: number) => void): Promise<FileScan> {
-  const hash = createHash('sha256');
-  let size = 0;
-  let lf = 0;
-  let crlf = 0;
-  let lineStart = 0;
-  let last = -1;
+/** Checks JSON-lines bytes piece by piece: would DuckDB's `read_csv` cut them into the line splitter's lines? */
+class LineCheck {
+  /** The bytes' own digest, when they are not the file's (inflated gzip). */
+  readonly hash: Hash | null;
+  size = 0;
+  private lf = 0;
+  private crlf = 0;
+  private lineStart = 0;
+  private last = -1;
   /** The previous piece ended with a carriage return. */
-  let crAtEnd = false;
-  let carry: Uint8Array | null = null;
-  let refusal: string | null = null;
-  const refuse = (why: string) => (refusal ??= why);
-  for await (const chunk of createReadStream(path, { highWaterMark: 1 << 20 })) {
-    if (signal?.aborted) throw new ImportCancelled();
-    const b = chunk as Buffer;
-    hash.update(b);
-    if (refusal === null && b.length > 0) {
-      if (size === 0 && b.length >= 3 && b[0] === 0xef && b[1] === 0xbb && b[2] === 0xbf) refuse('a byte-order mark');
-      if (b.indexOf(0) >= 0 || b.indexOf(1) >= 0) refuse('NUL or 0x01 bytes');
-      if (crAtEnd) {
-        if (b[0] === 10) crlf++;
-        else refuse('a carriage return without newline');
-      }
-      crAtEnd = false;
-      for (let i = b.indexOf(13); i >= 0; i = b.indexOf(13, i + 1)) {
-        if (i === b.length - 1) crAtEnd = true;
-        else if (b[i + 1] === 10) crlf++;
-        else refuse('a carriage return without newline');
-      }
-      for (let i = b.indexOf(10); i >= 0; i = b.indexOf(10, i + 1)) {
-        if (size + i - lineStart > MAX_LINE_BYTES) refuse('a line longer than the line limit');
-        lf++;
-        lineStart = size + i + 1;
-      }
-      if (size + b.length - lineStart > MAX_LINE_BYTES) refuse('a line longer than the line limit');
-      // UTF-8 is checked on whole sequences: one cut by the piece's end waits for the next piece.
-      const piece: Uint8Array = carry ? Buffer.concat([carry, b]) : b;
-      const end = completeUtf8(piece);
-      carry = end < piece.length ? piece.slice(end) : null;
-      if (!isUtf8(piece.subarray(0, end))) refuse('invalid UTF-8');
-    }
-    if (b.length > 0) last = b[b.length - 1];
-    size += b.length;
-    onBytes(size);
+  private crAtEnd = false;
+  private carry: Uint8Array | null = null;
+  refusal: string | null = null;
+
+  constructor(hash: boolean) {
+    this.hash = hash ? createHash('sha256') : null;
   }
-  if (crAtEnd) refuse('a carriage return without newline');
-  if (carry) refuse('invalid UTF-8');
-  if (crlf > 0 && crlf !== lf) refuse('both \\n and \\r\\n line ends');
-  const lines = lf + (size > 0 && last !== 10 ? 1 : 0);
-  return { sha256: hash.digest('hex'), size, lines, terminator: crlf > 0 ? 2 : 1, refusal };
+
+  private refuse(why: string): void {
+    this.refusal ??= why;
+  }
+
+  push(b: Uint8Array): void {
+    this.hash?.update(b);
+    if (this.refusal === null && b.length > 0) this.check(b);
+    if (b.length > 0) this.last = b[b.length - 1];
+    this.size += b.length;
+  }
+
+  private check(b: Uint8Array): void {
+    if (this.size === 0 && b.length >= 3 && b[0] === 0xef && b[1] === 0xbb && b[2] === 0xbf) this.refuse('a byte-order mark');
+    if (b.indexOf(0) >= 0 || b.indexOf(1) >= 0) this.refuse('NUL or 0x01 bytes');
+    if (this.crAtEnd) {
+      if (b[0] === 10) this.crlf++;
+      else this.refuse('a carriage return without newline');
+    }
+    this.crAtEnd = false;
+    for (let i = b.indexOf(13); i >= 0; i = b.indexOf(13, i + 1)) {
+      if (i === b.length - 1) this.crAtEnd = true;
+      else if (b[i + 1] === 10) this.crlf++;
+      else this.refuse('a carriage return without newline');
+    }
+    for (let i = b.indexOf(10); i >= 0; i = b.indexOf(10, i + 1)) {
+      if (this.size + i - this.lineStart > MAX_LINE_BYTES) this.refuse('a line longer than the line limit');
+      this.lf++;
+      this.lineStart = this.size + i + 1;
+    }
+    if (this.size + b.length - this.lineStart > MAX_LINE_BYTES) this.refuse('a line longer than the line limit');
+    // UTF-8 is checked on whole sequences: one cut by the piece's end waits for the next piece.
+    const piece: Uint8Array = this.carry ? Buffer.concat([this.carry, b]) : b;
+    const end = completeUtf8(piece);
+    this.carry = end < piece.length ? piece.slice(end) : null;
+    if (!isUtf8(piece.subarray(0, end))) this.refuse('invalid UTF-8');
+  }
+
+  end(): { lines: number; terminator: 1 | 2; refusal: string | null } {
+    if (this.crAtEnd) this.refuse('a carriage return without newline');
+    if (this.carry) this.refuse('invalid UTF-8');
+    if (this.crlf > 0 && this.crlf !== this.lf) this.refuse('both \\n and \\r\\n line ends');
+    return { lines: this.lf + (this.size > 0 && this.last !== 10 ? 1 : 0), terminator: this.crlf > 0 ? 2 : 1, refusal: this.refusal };
+  }
+}
+
+/** Hashes the file and checks its lines (inflated first when it is gzip); a broken gzip stream throws. */
+async function scanFile(path: string, gzip: boolean, signal: AbortSignal | undefined, onBytes: (n: number) => void): Promise<FileScan> {
+  const fileHash = createHash('sha256');
+  let size = 0;
+  const lines = new LineCheck(gzip);
+  const file = (async function* () {
+    for await (const chunk of createReadStream(path, { highWaterMark: 1 << 20 })) {
+      if (signal?.aborted) throw new ImportCancelled();
+      const b = chunk as Buffer;
+      fileHash.update(b);
+      size += b.length;
+      onBytes(size);
+      yield b;
+    }
+  })();
+  if (gzip) {
+    for await (const b of Readable.from(file).pipe(createGunzip())) lines.push(b as Buffer);
+  } else {
+    for await (const b of file) lines.push(b);
+  }
+  const sha256 = fileHash.digest('hex');
+  return { sha256, size, memberSha256: lines.hash?.digest('hex') ?? sha256, memberSize: lines.size, ...lines.end() };
 }
 
 export interface DirectImportOptions {
@@ -177,12 +242,13 @@ export async function importJsonlDirect(port: SqlPort, path: string, opts: Direc
   const total = st.size;
   // Progress in bytes of the whole job: the JS pass is its first 40%, DuckDB's insert most of the rest.
   const progress = (share: number, records = 0) => opts.onProgress?.({ bytesDone: Math.round(total * share), bytesTotal: total, records });
+  const gzip = await startsGzip(path);
   await dropStage(port);
   // DuckDB reads the lines while JS hashes and checks the bytes.
   const staged = port
     .exec(
       `CREATE TEMP TABLE ${STAGE} AS SELECT line FROM read_csv(${lit(path)}, columns = {'line': 'VARCHAR'}, delim = chr(1), quote = '', escape = '',
-         header = false, auto_detect = false, max_line_size = ${MAX_LINE_BYTES + 2})`,
+         header = false, auto_detect = false, max_line_size = ${MAX_LINE_BYTES + 2}, compression = '${gzip ? 'gzip' : 'none'}')`,
     )
     .then(
       () => null,
@@ -190,7 +256,7 @@ export async function importJsonlDirect(port: SqlPort, path: string, opts: Direc
     );
   let scan: FileScan;
   try {
-    scan = await scanFile(path, opts.signal, (n) => progress((0.4 * n) / Math.max(total, 1)));
+    scan = await scanFile(path, gzip, opts.signal, (n) => progress((0.4 * n) / Math.max(total, 1)));
   } catch (e) {
     await staged;
     await dropStage(port);
@@ -246,10 +312,10 @@ export async function importJsonlDirect(port: SqlPort, path: string, opts: Direc
       {
         sourceId,
         member: '',
-        container: '',
-        memberSha256: scan.sha256,
-        memberSize: scan.size,
-        format: 'jsonl',
+        container: gzip ? 'gzip' : '',
+        memberSha256: scan.memberSha256,
+        memberSize: scan.memberSize,
+        format: gzip ? 'jsonl+gzip' : 'jsonl',
         recordsRead: stored + batcher.rejected,
         recordsStored: stored,
         recordsRejected: batcher.rejected,
