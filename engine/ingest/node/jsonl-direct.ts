@@ -222,7 +222,7 @@ export interface DirectImportOptions {
   begin?: () => Promise<void>;
 }
 
-/** What the last direct import did, for tests and the benchmark. */
+/** Counts over this process's direct imports (files done, why others were streamed, lines left to JS), for tests and the benchmark. */
 export const directStats = { files: 0, fallbacks: [] as string[], slowLines: 0 };
 
 const lit = (s: string) => `'${s.replace(/'/g, "''")}'`;
