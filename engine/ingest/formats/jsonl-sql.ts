@@ -80,12 +80,14 @@ const NAN_INF = String.raw`[ \t\r]*[-+]?[nNiI][aAnN][nNfF]`;
 const LENIENT = [String.raw`,[ \t\r]*([}\]]|[-+]?[nNiI][aAnN][nNfF])`, `:${NAN_INF}`, String.raw`\[${NAN_INF}`];
 
 /**
- * The staging table's lines → the events table. Parameters: `$1` first event
- * id (line 1's), `$2` source id, `$3` member path, `$4` default dataset.
- * `stage` has one row per line (its rowid is the line number − 1), NULL for
- * an empty one; `offsets` has each line's byte offset (`lineOffsetsSql`).
+ * The staging table's lines `from`..`to` (rowids, that is line numbers − 1;
+ * literals, so that DuckDB skips the rest of the table) → the events table.
+ * Parameters: `$1` first event id (line 1's), `$2` source id, `$3` member
+ * path, `$4` default dataset. `stage` has one row per line, NULL for an empty
+ * one; `offsets` has each line's byte offset (`lineOffsetsSql`).
  */
-export function jsonlInsertSql(stage: string, offsets: string): string {
+export function jsonlInsertSql(stage: string, offsets: string, from: number, to: number): string {
+  if (!Number.isSafeInteger(from) || !Number.isSafeInteger(to)) throw new Error(`line range ${from}..${to} is not a range of integers`);
   const cols = MAPPED.map((c, i) => ({
     name: c.name,
     value: c.type === 'VARCHAR' ? `l${i}` : `TRY_CAST(l${i} AS ${c.type})`,
@@ -121,7 +123,7 @@ FROM (
       FROM (
         SELECT s.rowid AS r, s.line, o.off, TRY(json_transform(s.line, ${lit(shape())})) AS j
         FROM ${stage} s JOIN ${offsets} o ON o.r = s.rowid
-        WHERE s.line IS NOT NULL
+        WHERE s.line IS NOT NULL AND s.rowid BETWEEN ${from} AND ${to} AND o.r BETWEEN ${from} AND ${to}
       )
     )
   )

@@ -8,7 +8,7 @@ import { openCase, type OpenCase } from '../../case/node/case-store';
 import { importFiles } from '../../case/node/import-files';
 import { CORE_COLUMNS, EVENTS_TABLE } from '../../schema/ecs';
 import { ident, rowsOf } from '../../sql/port';
-import { directStats, jsonlDirectCandidate } from './jsonl-direct';
+import { directStats, importJsonlDirect, jsonlDirectCandidate } from './jsonl-direct';
 import { openDuckDb } from '../../sql/node/duckdb-native';
 import { tarOf } from '../../testing/tar-fixture';
 
@@ -228,6 +228,31 @@ describe('JSON lines read by DuckDB, in a case', () => {
   afterEach(async () => {
     await c?.close();
     c = null;
+  });
+
+  it('stores the same rows in statements of a few lines as in one, with progress after each', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'vestige-direct-'));
+    const file = join(dir, 'events.jsonl');
+    await writeFile(file, TRICKY.join('\n'));
+    const rows = async (insertLines: number) => {
+      const c = await openCase(join(dir, `case-${insertLines}`));
+      const port = c.port;
+      try {
+        const ticks: number[] = [];
+        const out = await importJsonlDirect(port, file, { firstSourceId: 3, firstEventId: 100, insertLines, onProgress: (p) => ticks.push(p.bytesDone / p.bytesTotal) });
+        const rejections = rowsOf(await port.query('SELECT * FROM rejections ORDER BY line'));
+        return { out, ticks, rejections, rows: rowsOf(await port.query(`SELECT * FROM ${EVENTS_TABLE} ORDER BY "event.id"`)) };
+      } finally {
+        await c.close();
+      }
+    };
+    const [one, many] = [await rows(1_000_000), await rows(7)];
+    expect(many.rows).toEqual(one.rows);
+    expect(many.rejections).toEqual(one.rejections);
+    expect(many.out).toEqual(one.out);
+    expect(one.rows.length).toBeGreaterThan(20);
+    expect(many.ticks.filter((t) => t > 0.5 && t < 0.9).length).toBeGreaterThanOrEqual(Math.floor(TRICKY.length / 7) - 1);
+    expect([...many.ticks].sort((a, b) => a - b)).toEqual(many.ticks);
   });
 
   it('a cancelled import leaves nothing, not even its staging tables; the same file twice is stored once', async () => {
