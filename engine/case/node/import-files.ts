@@ -8,7 +8,7 @@
 import type { ImportNote, ImportProgress, ImportReport } from '../../host/contract';
 import type { FieldMapping } from '../../ingest/mapping';
 import { EventSink, isoToMicros } from '../../ingest/batcher';
-import { DIRECT_MIN_BYTES, jsonlDirectCandidate } from '../../ingest/node/jsonl-direct';
+import { jsonlDirectCandidate } from '../../ingest/node/jsonl-direct';
 import { dropReadAhead, importSource, parsePrefetched, prefetchFile, type FileOutcome, type PrefetchedFile } from '../../ingest/node/import-source';
 import { EVENTS_TABLE } from '../../schema/ecs';
 import { readdir, stat } from 'node:fs/promises';
@@ -265,8 +265,7 @@ async function importEach(c: OpenCase, paths: readonly string[], opts: ImportFil
       aheadBytes -= prefetched?.size ?? 0;
       readAhead(i + 1);
       // A large JSON-lines file is staged by DuckDB before its transaction begins (see jsonl-direct.ts): the files before it are committed first.
-      const minBytes = opts.jsonlDirectMinBytes ?? DIRECT_MIN_BYTES;
-      const direct = (prefetched?.size ?? minBytes) >= minBytes && (await jsonlDirectCandidate(c.port, path, { mapping: opts.mapping, minBytes }));
+      const direct = await jsonlDirectCandidate(c.port, path, { mapping: opts.mapping, minBytes: opts.jsonlDirectMinBytes, bytes: prefetched?.bytes });
       if (direct) await commit();
       else await group.begin();
       let f: FileOutcome;

@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto';
-import { mkdtemp, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openCase, type OpenCase } from '../../case/node/case-store';
 import { importFiles } from '../../case/node/import-files';
 import { CORE_COLUMNS, EVENTS_TABLE } from '../../schema/ecs';
@@ -87,10 +87,21 @@ const TRICKY: string[] = [
   '{"message":"' + 'x'.repeat(100_000) + '"}',
 ];
 
+/** Folders the tests made, removed at the end. */
+const made: string[] = [];
+async function tempDir(): Promise<string> {
+  const dir = await mkdtemp(join(tmpdir(), 'vestige-direct-'));
+  made.push(dir);
+  return dir;
+}
+afterAll(async () => {
+  await Promise.all(made.map((d) => rm(d, { recursive: true, force: true })));
+});
+
 const compared = CORE_COLUMNS.map((c) => c.name).filter((n) => n !== 'event.id');
 
 async function importBoth(content: string | Uint8Array, name = 'events.jsonl'): Promise<{ direct: Snapshot; stream: Snapshot; fallbacks: string[]; slow: number; files: number }> {
-  const dir = await mkdtemp(join(tmpdir(), 'vestige-direct-'));
+  const dir = await tempDir();
   const file = join(dir, name);
   await writeFile(file, content);
   const before = { files: directStats.files, slow: directStats.slowLines, fallbacks: directStats.fallbacks.length };
@@ -196,7 +207,7 @@ describe('JSON lines read by DuckDB', () => {
   });
 
   it('is a candidate only for a large enough JSON-lines file, plain or gzipped, on native DuckDB without a mapping', async () => {
-    const dir = await mkdtemp(join(tmpdir(), 'vestige-direct-'));
+    const dir = await tempDir();
     const jsonl = join(dir, 'a.jsonl');
     await writeFile(jsonl, TRICKY.slice(0, 3).join('\n'));
     const syslog = join(dir, 'auth.log');
@@ -212,6 +223,16 @@ describe('JSON lines read by DuckDB', () => {
       expect(await jsonlDirectCandidate(port, jsonl, { minBytes: 0 })).toBe(true);
       expect(await jsonlDirectCandidate(port, gz, { minBytes: 0 })).toBe(true);
       expect(await jsonlDirectCandidate(port, tgz, { minBytes: 0 })).toBe(false);
+      // A gzip file is measured by the inflated size its trailer gives: 17 MiB of lines in a small file goes direct.
+      const big = join(dir, 'big.jsonl.gz');
+      const line = TRICKY[0] + '\n';
+      await writeFile(big, gzipSync(line.repeat(Math.ceil((17 << 20) / line.length))));
+      expect(await jsonlDirectCandidate(port, big)).toBe(true);
+      expect(await jsonlDirectCandidate(port, gz)).toBe(false);
+      // Bytes already read are used as they are: no file is opened.
+      const bytes = new TextEncoder().encode(TRICKY.slice(0, 3).join('\n'));
+      expect(await jsonlDirectCandidate(port, join(dir, 'not-on-disk.jsonl'), { minBytes: 0, bytes })).toBe(true);
+      expect(await jsonlDirectCandidate(port, join(dir, 'not-on-disk.jsonl'), { minBytes: 0 })).toBe(false);
       expect(await jsonlDirectCandidate(port, jsonl)).toBe(false);
       expect(await jsonlDirectCandidate(port, jsonl, { minBytes: 0, mapping: { fields: {} } })).toBe(false);
       expect(await jsonlDirectCandidate(port, syslog, { minBytes: 0 })).toBe(false);
@@ -231,7 +252,7 @@ describe('JSON lines read by DuckDB, in a case', () => {
   });
 
   it('stores the same rows in statements of a few lines as in one, with progress after each', async () => {
-    const dir = await mkdtemp(join(tmpdir(), 'vestige-direct-'));
+    const dir = await tempDir();
     const file = join(dir, 'events.jsonl');
     await writeFile(file, TRICKY.join('\n'));
     const rows = async (insertLines: number) => {
@@ -256,7 +277,7 @@ describe('JSON lines read by DuckDB, in a case', () => {
   });
 
   it('a cancelled import leaves nothing, not even its staging tables; the same file twice is stored once', async () => {
-    const dir = await mkdtemp(join(tmpdir(), 'vestige-direct-'));
+    const dir = await tempDir();
     const file = join(dir, 'events.jsonl');
     await writeFile(file, Array.from({ length: 5000 }, (_, i) => JSON.stringify({ message: `m${i}`, ts: 1700000000 + i })).join('\n'));
     c = await openCase(join(dir, 'case'));

@@ -54,26 +54,46 @@ const SLOW_BATCH = 10_000;
 
 export interface DirectCandidateOptions {
   mapping?: FieldMapping;
-  /** Smallest file that goes direct (default DIRECT_MIN_BYTES). */
+  /** Smallest file (for gzip, the inflated size its trailer gives) that goes direct (default DIRECT_MIN_BYTES). */
   minBytes?: number;
+  /** The whole file, when it was read already (a small file read ahead): then no other read is made. */
+  bytes?: Uint8Array;
+}
+
+/** The size a gzip trailer gives for the last member's inflated bytes (modulo 2^32): a size hint only. */
+function gzipSizeHint(tail: Uint8Array): number {
+  return tail.length < 4 ? 0 : new DataView(tail.buffer, tail.byteOffset + tail.length - 4, 4).getUint32(0, true);
 }
 
 /**
- * Whether a file may go direct: native DuckDB, a plain file of at least
- * `minBytes` whose head sniffs as JSON lines, no field mapping, and a path
- * DuckDB reads as it is (absolute, no glob characters).
+ * Whether a file may go direct: native DuckDB, a file of at least `minBytes`
+ * (inflated, for gzip) whose head sniffs as JSON lines, plain or in one gzip
+ * layer, no field mapping, and a path DuckDB reads as it is (absolute, no
+ * glob characters).
  */
 export async function jsonlDirectCandidate(port: SqlPort, path: string, opts: DirectCandidateOptions = {}): Promise<boolean> {
   if (!port.readsFiles || opts.mapping || !isAbsolute(path) || /[*?[\]{}]/.test(path)) return false;
+  const minBytes = opts.minBytes ?? DIRECT_MIN_BYTES;
   let fh;
   try {
-    fh = await open(path, 'r');
-    const st = await fh.stat();
-    if (!st.isFile() || st.size < (opts.minBytes ?? DIRECT_MIN_BYTES) || st.size === 0) return false;
-    const buf = new Uint8Array(Math.min(st.size, HEAD_BYTES));
-    const { bytesRead } = await fh.read(buf, 0, buf.length, 0);
-    let head = buf.subarray(0, bytesRead);
-    if (isGzip(head)) {
+    let head: Uint8Array;
+    let size: number;
+    let tail: Uint8Array;
+    if (opts.bytes) {
+      [head, size, tail] = [opts.bytes.subarray(0, HEAD_BYTES), opts.bytes.length, opts.bytes.subarray(-4)];
+    } else {
+      fh = await open(path, 'r');
+      const st = await fh.stat();
+      if (!st.isFile()) return false;
+      size = st.size;
+      const buf = new Uint8Array(Math.min(size, HEAD_BYTES));
+      head = buf.subarray(0, (await fh.read(buf, 0, buf.length, 0)).bytesRead);
+      tail = new Uint8Array(4);
+      tail = tail.subarray(0, size >= 4 ? (await fh.read(tail, 0, 4, size - 4)).bytesRead : 0);
+    }
+    const gzip = isGzip(head);
+    if (size === 0 || Math.max(size, gzip ? gzipSizeHint(tail) : 0) < minBytes) return false;
+    if (gzip) {
       // One gzip layer around JSON lines (not an archive, not gzip again); sniffed on what the streaming path sniffs, 64 KiB inflated.
       head = gunzipSync(head, { finishFlush: constants.Z_SYNC_FLUSH }).subarray(0, GZIP_SNIFF_BYTES);
       if (isGzip(head) || isZip(head) || isTar(head)) return false;
