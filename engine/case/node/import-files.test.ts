@@ -124,6 +124,21 @@ describe('importFiles', () => {
     expect(await listRejections(open.port, 2, 10)).toEqual([]);
   });
 
+  it('cancels mid-way through a gzip file: the inflating stream ends with the cancel, nothing is kept', async () => {
+    // Hard to compress, so that the file is read in several pieces (a progress tick each).
+    let seed = 7;
+    const noise = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31).toString(36);
+    const big = Array.from({ length: 100000 }, (_, i) => `{"@timestamp":"2026-03-14T03:00:00Z","message":"event ${i} ${noise()}${noise()}${noise()}${noise()}${noise()}${noise()}"}`).join('\n');
+    const gz = gzipSync(big, { level: 1 });
+    expect(gz.length).toBeGreaterThan(2 << 20);
+    const src = await fixture('big.jsonl.gz', gz);
+    open = await openCase(await mkdtemp(join(tmpdir(), 'vestige-case-')));
+    const abort = new AbortController();
+    let ticks = 0;
+    await expect(importFiles(open, [src], { signal: abort.signal, jsonlDirectMinBytes: Infinity, onProgress: () => ++ticks === 1 && abort.abort() })).rejects.toThrow(/import cancelled/);
+    expect((await caseInfo(open.port, open.dir, 'x')).eventCount).toBe(0);
+  });
+
   it('small files share a transaction: a cancelled file is taken back out and the files before it in the same call are kept', async () => {
     const small = await fixture('auth.log', AUTH);
     const other = await fixture('other.jsonl', '{"@timestamp":"2026-03-14T03:00:00Z","message":"kept"}\n');

@@ -9,19 +9,19 @@ import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import { basename } from 'node:path';
-import { Readable } from 'node:stream';
+import { pipeline, Readable } from 'node:stream';
 import { createGunzip } from 'node:zlib';
 import { walkMembers, type Inflate } from '../archive/members';
 import { EventBatcher, EventSink } from '../batcher';
 import { ImportCancelled, type FileOutcome, type ImportProgressTick } from './import-outcome';
-
-export { ImportCancelled, type FileOutcome, type ImportProgressTick, type MemberOutcome } from './import-outcome';
 import type { FieldMapping } from '../mapping';
 import { parseMember } from '../parse-member';
 import { sniffEvtx } from '../formats/evtx';
 import { dropParseAhead, parseAhead, parseEvtxOnThread } from '../formats/evtx/node/evtx-thread';
 import type { SqlPort } from '../../sql/port';
 import { importJsonlDirect } from './jsonl-direct';
+
+export { ImportCancelled, type FileOutcome, type ImportProgressTick, type MemberOutcome } from './import-outcome';
 
 export interface ImportSourceOptions {
   firstSourceId: number;
@@ -88,14 +88,20 @@ async function* slices(bytes: Uint8Array, size: number): AsyncGenerator<Uint8Arr
   for (let i = 0; i < bytes.length; i += size) yield bytes.subarray(i, Math.min(bytes.length, i + size));
 }
 
-/** gzip via Node's zlib; a broken stream says how far into the file it got. */
+/**
+ * gzip via Node's zlib; a broken stream says how far into the file it got.
+ * `pipeline`, not `pipe`: a failing read or a cancel (thrown by `pieces`)
+ * must end the inflating stream too, as that error, instead of leaving it
+ * waiting or emitting an error nobody listens to.
+ */
 function gunzipAt(position: () => number): Inflate {
   return (pieces) => {
-    const z = Readable.from(pieces).pipe(createGunzip());
+    const z = pipeline(Readable.from(pieces), createGunzip(), () => undefined);
     return (async function* () {
       try {
         for await (const b of z) yield new Uint8Array((b as Buffer).buffer, (b as Buffer).byteOffset, (b as Buffer).length);
       } catch (e) {
+        if (!String((e as { code?: unknown }).code ?? '').startsWith('Z_')) throw e;
         throw new Error(`gzip stream broken near byte ${position()} of the file (${(e as Error).message})`);
       }
     })();

@@ -2,11 +2,10 @@
  * Large JSON-lines files read by DuckDB itself. Parsing every line in JS
  * costs several times DuckDB's own reading; so when a file on disk sniffs as
  * JSON lines, plain or in one gzip layer (no archive, no field mapping,
- * native DuckDB), DuckDB
- * reads its lines into a staging table (`read_csv`, one row per line, in
- * parallel) and one INSERT maps and stores them (`formats/jsonl-sql.ts`),
- * while JS hashes the file and checks that DuckDB's lines are the line
- * splitter's. The rows are the ones the streaming path stores, with two
+ * native DuckDB), DuckDB reads its lines into a staging table (`read_csv`,
+ * one row per line, in parallel) and INSERTs of a million lines map and store
+ * them (`formats/jsonl-sql.ts`), while JS hashes the file and checks that
+ * DuckDB's lines are the line splitter's. The rows are the ones the streaming path stores, with two
  * differences: event ids follow line numbers (first id + line − 1, so blank
  * and rejected lines leave gaps), and for a key given twice in one record
  * the first copy fills the core column (JSON.parse keeps the last).
@@ -16,13 +15,14 @@
  * file holds anything that would make DuckDB's lines differ from the line
  * splitter's (a byte-order mark, NUL or 0x01 bytes, a carriage return not
  * before a newline, both line ends, a line past MAX_LINE_BYTES, invalid
- * UTF-8), nothing is stored here and the caller streams the file as usual.
+ * UTF-8, a broken gzip stream), nothing is stored here and the caller
+ * streams the file as usual.
  */
 import { isUtf8 } from 'node:buffer';
 import { createHash, type Hash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { open, stat } from 'node:fs/promises';
-import { Readable } from 'node:stream';
+import { pipeline, Readable } from 'node:stream';
 import { constants, createGunzip, gunzipSync } from 'node:zlib';
 import { basename, isAbsolute } from 'node:path';
 import { EVENTS_TABLE } from '../../schema/ecs';
@@ -222,7 +222,9 @@ async function scanFile(path: string, gzip: boolean, signal: AbortSignal | undef
     }
   })();
   if (gzip) {
-    for await (const b of Readable.from(file).pipe(createGunzip())) lines.push(b as Buffer);
+    // pipeline, not pipe: a failing read (or a cancel) must end the inflating stream too.
+    const inflated = pipeline(Readable.from(file), createGunzip(), () => undefined);
+    for await (const b of inflated) lines.push(b as Buffer);
   } else {
     for await (const b of file) lines.push(b);
   }
