@@ -40,6 +40,11 @@ export function ident(name: string): string {
   return '"' + name.replace(/"/g, '""') + '"';
 }
 
+/** A text as a DuckDB string literal, for SQL that cannot take a parameter there (a table function's path, a JSON shape). */
+export function literal(text: string): string {
+  return "'" + text.replace(/'/g, "''") + "'";
+}
+
 /** Plain JS rows from an Arrow table (for small results: lists, counts, metadata). */
 export function rowsOf<T = Record<string, unknown>>(table: Table): T[] {
   const names = table.schema.fields.map((f) => f.name);

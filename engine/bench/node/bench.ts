@@ -15,7 +15,7 @@ import { importFiles } from '../../case/node/import-files';
 import { directStats } from '../../ingest/node/jsonl-direct';
 import { buildSearchIndex } from '../../views/search/search-index-build';
 import { openDuckDb } from '../../sql/node/duckdb-native';
-import { rowsOf } from '../../sql/port';
+import { literal, rowsOf } from '../../sql/port';
 import { writeJsonlFixture } from './jsonl-fixture';
 import { machineDetails } from './machine';
 import { benchExplorer } from './explorer-bench';
@@ -59,11 +59,10 @@ async function duckdbKeepingRaw(dir: string, file: string): Promise<{ secs: numb
   const path = (parts: string[]) => 'j' + parts.map((p) => `."${p}"`).join('');
   const value = (name: string) => (name.includes('.') ? `coalesce(${path([name])}, ${path(name.split('.'))})` : path([name]));
   const cast = (c: (typeof mapped)[number]) => (c.type === 'VARCHAR' ? value(c.name) : `TRY_CAST(${value(c.name)} AS ${c.type})`);
-  const q = (x: string) => `'${x.replace(/'/g, "''")}'`;
   const sql = `INSERT INTO ${EVENTS_TABLE} ("@timestamp", ${mapped.map((c) => `"${c.name}"`).join(', ')}, raw)
     SELECT TRY_CAST(j."@timestamp" AS TIMESTAMPTZ)::TIMESTAMP, ${mapped.map(cast).join(', ')}, line
-    FROM (SELECT line, json_transform(line, ${q(JSON.stringify(shape))}) AS j
-          FROM read_csv(${q(file)}, columns = {'line': 'VARCHAR'}, delim = chr(1), quote = '', escape = '', header = false, auto_detect = false))`;
+    FROM (SELECT line, json_transform(line, ${literal(JSON.stringify(shape))}) AS j
+          FROM read_csv(${literal(file)}, columns = {'line': 'VARCHAR'}, delim = chr(1), quote = '', escape = '', header = false, auto_detect = false))`;
   const [, secs] = await timed(() => db.exec(sql));
   const [r] = rowsOf<{ n: bigint; timed: bigint; hosts: bigint }>(await db.query(`SELECT count(*) AS n, count("@timestamp") AS timed, count("host.name") AS hosts FROM ${EVENTS_TABLE}`));
   await db.close();
@@ -77,7 +76,7 @@ async function benchJsonl(dir: string, lines: number): Promise<void> {
   // The reference as DuckDB does it by default, and in the storage format Vestige's cases use.
   const reference = async (name: string, storageVersion?: string) => {
     const db = await openDuckDb({ path: join(dir, `${name}.duckdb`), storageVersion });
-    const [, secs] = await timed(() => db.exec(`CREATE TABLE t AS SELECT * FROM read_json('${file.replace(/'/g, "''")}', format = 'newline_delimited')`));
+    const [, secs] = await timed(() => db.exec(`CREATE TABLE t AS SELECT * FROM read_json(${literal(file)}, format = 'newline_delimited')`));
     const [[{ n }]] = [rowsOf<{ n: bigint }>(await db.query('SELECT count(*) AS n FROM t'))];
     await db.close();
     const size = (await stat(join(dir, `${name}.duckdb`))).size;

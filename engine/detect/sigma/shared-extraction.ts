@@ -11,7 +11,7 @@
  * mapping each field to its path's position in each signature's list.
  * Groups whose fields are all facts (EventID, Channel…) never touch `raw`.
  */
-import { ident, rowsOf, type SqlParam, type SqlPort } from '../../sql/port';
+import { ident, literal, rowsOf, type SqlParam, type SqlPort } from '../../sql/port';
 import { DUCKDB } from './backend/dialect';
 import { candidateSql } from './backend/fields';
 import type { ColumnRegistry } from './scan-sql';
@@ -44,7 +44,6 @@ function splitWildcard(c: Candidate): { prefix: string; rest: string } | null {
   return i > 1 ? { prefix: c.jsonAny.slice(0, i), rest: '$' + c.jsonAny.slice(i) } : null;
 }
 const pathOf = (c: Candidate) => (isJson(c) ? c.json : splitWildcard(c)?.prefix);
-const quote = (s: string) => `'${s.replace(/'/g, "''")}'`;
 
 export class SharedExtraction {
   private constructor(
@@ -101,7 +100,7 @@ export class SharedExtraction {
     const jCase = `CASE m.sig_no ${paths.map((p, s) => (p.length ? `WHEN ${s} THEN json_extract_string(raw, [${p.map((x) => `'${x}'`).join(', ')}])` : '')).join(' ')} END`;
     // Costly non-JSON candidates (the whole record as text, for keywords) only where a group needs them.
     const eCols = exprs.map((e, k) => `CASE WHEN m.sig_no IN (${[...exprSigs.get(e)!].join(', ')}) THEN ${e} END AS e${k}`);
-    const mapping = `(VALUES ${sigs.map((s, i) => `(${quote(s)}, ${i})`).join(', ')}) AS m(sig, sig_no)`;
+    const mapping = `(VALUES ${sigs.map((s, i) => `(${literal(s)}, ${i})`).join(', ')}) AS m(sig, sig_no)`;
     await port.exec(
       `CREATE OR REPLACE TEMP TABLE ${table} AS SELECT f.id, f.ts, m.sig_no, ${[...factCols, `${paths.some((p) => p.length) ? jCase : 'NULL'} AS j`, ...eCols].join(', ')} ` +
         `FROM (SELECT *, ${sigExpr} AS sig FROM ${facts.table}) AS f JOIN ${mapping} ON f.sig = m.sig JOIN events ON ${ident('event.id')} = f.id`,

@@ -16,12 +16,11 @@
  * twice has the first copy in its core columns here, the last in JS (raw keeps both).
  */
 import { CORE_COLUMNS, EVENTS_TABLE } from '../../schema/ecs';
-import { ident } from '../../sql/port';
+import { ident, literal } from '../../sql/port';
 import { JSONL_TIME_KEYS } from './jsonl';
 
 const MAPPED = CORE_COLUMNS.filter((c) => !c.name.startsWith('vestige.') && c.name !== 'raw' && c.name !== 'event.id' && c.name !== '@timestamp');
 
-const lit = (s: string) => `'${s.replace(/'/g, "''")}'`;
 
 /** json_transform's shape: every core column's flat key and nested path, and the time keys, as text. */
 function shape(): string {
@@ -101,7 +100,7 @@ export function jsonlInsertSql(stage: string, offsets: string, from: number, to:
   const ok = [
     `j IS NOT NULL`,
     `starts_with(line, '{') AND ends_with(line, '}')`,
-    ...LENIENT.map((re) => `NOT regexp_matches(line, ${lit(re)})`),
+    ...LENIENT.map((re) => `NOT regexp_matches(line, ${literal(re)})`),
     `(t IS NULL OR (iso AND TRY_CAST(t AS TIMESTAMPTZ) IS NOT NULL) OR (n > 0 AND ${EPOCH_MS} < ${MAX_MS}))`,
     ...cols.map((c) => c.ok),
   ].join('\n      AND ');
@@ -117,17 +116,28 @@ SELECT $1 + r, CASE WHEN ok THEN $2 ELSE -$2 END, $3, r + 1, off, ${when('line')
 FROM (
   SELECT *, (${ok}) AS ok
   FROM (
-    SELECT *, regexp_full_match(t, ${lit(ISO_TIME)}) AS iso, CASE WHEN regexp_full_match(t, ${lit(EPOCH_TIME)}) THEN TRY_CAST(t AS DOUBLE) END AS n
+    SELECT *, regexp_full_match(t, ${literal(ISO_TIME)}) AS iso, CASE WHEN regexp_full_match(t, ${literal(EPOCH_TIME)}) THEN TRY_CAST(t AS DOUBLE) END AS n
     FROM (
       SELECT r, line, off, j, coalesce(${JSONL_TIME_KEYS.map((k) => `j.${ident(k)}`).join(', ')}) AS t, ${leaves.join(', ')}
       FROM (
-        SELECT s.rowid AS r, s.line, o.off, TRY(json_transform(s.line, ${lit(shape())})) AS j
+        SELECT s.rowid AS r, s.line, o.off, TRY(json_transform(s.line, ${literal(shape())})) AS j
         FROM ${stage} s JOIN ${offsets} o ON o.r = s.rowid
         WHERE s.line IS NOT NULL AND s.rowid BETWEEN ${from} AND ${to} AND o.r BETWEEN ${from} AND ${to}
       )
     )
   )
 )`;
+}
+
+/**
+ * Every line of a file, in order, one row each (its rowid is the line number
+ * − 1, an empty line NULL), as `read_csv` reads it with no quoting and a
+ * delimiter no JSON line holds (0x01: the caller checks). `gzip`: the file is
+ * gzip, whatever its name.
+ */
+export function stageLinesSql(stage: string, path: string, gzip: boolean, maxLineBytes: number): string {
+  return `CREATE TEMP TABLE ${stage} AS SELECT line FROM read_csv(${literal(path)}, columns = {'line': 'VARCHAR'}, delim = chr(1), quote = '', escape = '',
+    header = false, auto_detect = false, max_line_size = ${Math.trunc(maxLineBytes)}, compression = '${gzip ? 'gzip' : 'none'}')`;
 }
 
 /**

@@ -167,9 +167,9 @@ describe('JSON lines read by DuckDB', () => {
     expect(r.slow).toBeLessThan(TRICKY.length);
   });
 
-  it('reads \\r\\n files and a last line without newline the same way', async () => {
+  it('reads \\r\\n files and a last line without newline the same way (from a path with a quote and a space)', async () => {
     const lines = TRICKY.filter((l) => !l.includes('\r')).slice(0, 30);
-    const r = await importBoth(lines.join('\r\n'));
+    const r = await importBoth(lines.join('\r\n'), "it's here.jsonl");
     expect(r.files).toBe(1);
     expectSame(r.direct, r.stream);
     expect(r.direct.rows.length).toBeGreaterThan(10);

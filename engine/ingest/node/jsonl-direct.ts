@@ -30,7 +30,7 @@ import { rowsOf, type SqlPort } from '../../sql/port';
 import { EventBatcher, EventSink } from '../batcher';
 import { isReject, type ParseContext, type ParseResult } from '../format';
 import { jsonlFormat } from '../formats/jsonl';
-import { jsonlInsertSql, lineOffsetsSql } from '../formats/jsonl-sql';
+import { jsonlInsertSql, lineOffsetsSql, stageLinesSql } from '../formats/jsonl-sql';
 import { MAX_LINE_BYTES } from '../line-splitter';
 import type { FieldMapping } from '../mapping';
 import { sniffTextHead } from '../parse-member';
@@ -251,8 +251,6 @@ export interface DirectImportOptions {
 /** Counts over this process's direct imports (files done, why others were streamed, lines left to JS), for tests and the benchmark. */
 export const directStats = { files: 0, fallbacks: [] as string[], slowLines: 0 };
 
-const lit = (s: string) => `'${s.replace(/'/g, "''")}'`;
-
 async function dropStage(port: SqlPort): Promise<void> {
   await port.exec(`DROP TABLE IF EXISTS temp.${STAGE}; DROP TABLE IF EXISTS temp.${OFFSETS}`);
 }
@@ -272,10 +270,7 @@ export async function importJsonlDirect(port: SqlPort, path: string, opts: Direc
   await dropStage(port);
   // DuckDB reads the lines while JS hashes and checks the bytes.
   const staged = port
-    .exec(
-      `CREATE TEMP TABLE ${STAGE} AS SELECT line FROM read_csv(${lit(path)}, columns = {'line': 'VARCHAR'}, delim = chr(1), quote = '', escape = '',
-         header = false, auto_detect = false, max_line_size = ${MAX_LINE_BYTES + 2}, compression = '${gzip ? 'gzip' : 'none'}')`,
-    )
+    .exec(stageLinesSql(STAGE, path, gzip, MAX_LINE_BYTES + 2))
     .then(
       () => null,
       (e: Error) => e.message,
