@@ -78,42 +78,29 @@ const MAX_MS = 253402300800000;
 const NAN_INF = String.raw`[ \t\r]*[-+]?[nNiI][aAnN][nNfF]`;
 const LENIENT = [String.raw`,[ \t\r]*([}\]]|[-+]?[nNiI][aAnN][nNfF])`, `:${NAN_INF}`, String.raw`\[${NAN_INF}`];
 
+const COLS = MAPPED.map((c, i) => ({
+  name: c.name,
+  value: c.type === 'VARCHAR' ? `l${i}` : `TRY_CAST(l${i} AS ${c.type})`,
+  ok: c.type === 'VARCHAR' ? textOk(`l${i}`) : intOk(`l${i}`),
+}));
+
 /**
  * The staging table's lines `from`..`to` (rowids, that is line numbers − 1;
- * literals, so that DuckDB skips the rest of the table) → the events table.
- * Parameters: `$1` first event id (line 1's), `$2` source id, `$3` member
- * path, `$4` default dataset. `stage` has one row per line, NULL for an empty
- * one; `offsets` has each line's byte offset (`lineOffsetsSql`).
+ * literals, so that DuckDB skips the rest of the table), parsed, each with its
+ * core columns' text (`l0`…), time text `t`, and `ok`: whether the SQL maps it
+ * exactly as JS does.
  */
-export function jsonlInsertSql(stage: string, offsets: string, from: number, to: number): string {
+function mappedLines(stage: string, offsets: string, from: number, to: number): string {
   if (!Number.isSafeInteger(from) || !Number.isSafeInteger(to)) throw new Error(`line range ${from}..${to} is not a range of integers`);
-  const cols = MAPPED.map((c, i) => ({
-    name: c.name,
-    value: c.type === 'VARCHAR' ? `l${i}` : `TRY_CAST(l${i} AS ${c.type})`,
-    ok: c.type === 'VARCHAR' ? textOk(`l${i}`) : intOk(`l${i}`),
-  }));
-  const leaves = MAPPED.map((c, i) => `${leaf(c.name)} AS l${i}`);
-  const tz = cols.find((c) => c.name === 'event.timezone')!;
-  const ds = cols.find((c) => c.name === 'event.dataset')!;
-  const msg = cols.find((c) => c.name === 'message')!;
-  const rest = cols.filter((c) => c !== tz && c !== ds && c !== msg);
   const ok = [
     `j IS NOT NULL`,
     `starts_with(line, '{') AND ends_with(line, '}')`,
     ...LENIENT.map((re) => `NOT regexp_matches(line, ${literal(re)})`),
     `(t IS NULL OR (iso AND TRY_CAST(t AS TIMESTAMPTZ) IS NOT NULL) OR (n > 0 AND ${EPOCH_MS} < ${MAX_MS}))`,
-    ...cols.map((c) => c.ok),
+    ...COLS.map((c) => c.ok),
   ].join('\n      AND ');
-  const target = ['event.id', 'vestige.source_id', 'vestige.member', 'vestige.line', 'vestige.offset', 'raw', 'message', '@timestamp', 'event.timezone', 'event.dataset', ...rest.map((c) => c.name)];
-  const when = (v: string) => `CASE WHEN ok THEN ${v} END`;
-  const zone = `CASE WHEN t IS NULL THEN NULL WHEN n IS NOT NULL OR ends_with(t, 'Z') THEN 'Z' WHEN t[-3:-3] = ':' THEN t[-6:] ELSE t[-5:-3] || ':' || t[-2:] END`;
-  return `INSERT INTO ${EVENTS_TABLE} (${target.map(ident).join(', ')})
-SELECT $1 + r, CASE WHEN ok THEN $2 ELSE -$2 END, $3, r + 1, off, ${when('line')}, CASE WHEN ok THEN ${msg.value} ELSE line END,
-  ${when(`CASE WHEN iso THEN epoch_ms(epoch_ms(t::TIMESTAMPTZ)) WHEN n IS NOT NULL THEN epoch_ms(${EPOCH_MS}::BIGINT) END`)},
-  ${when(`coalesce(${tz.value}, ${zone})`)},
-  ${when(`coalesce(${ds.value}, $4)`)},
-  ${rest.map((c) => when(c.value)).join(',\n  ')}
-FROM (
+  const leaves = MAPPED.map((c, i) => `${leaf(c.name)} AS l${i}`);
+  return `(
   SELECT *, (${ok}) AS ok
   FROM (
     SELECT *, regexp_full_match(t, ${literal(ISO_TIME)}) AS iso, CASE WHEN regexp_full_match(t, ${literal(EPOCH_TIME)}) THEN TRY_CAST(t AS DOUBLE) END AS n
@@ -127,6 +114,34 @@ FROM (
     )
   )
 )`;
+}
+
+/**
+ * The staging table's lines `from`..`to` → the events table. Parameters:
+ * `$1` first event id (line 1's), `$2` source id, `$3` member path, `$4`
+ * default dataset. `stage` has one row per line, NULL for an empty one;
+ * `offsets` has each line's byte offset (`lineOffsetsSql`).
+ */
+export function jsonlInsertSql(stage: string, offsets: string, from: number, to: number): string {
+  const tz = COLS.find((c) => c.name === 'event.timezone')!;
+  const ds = COLS.find((c) => c.name === 'event.dataset')!;
+  const msg = COLS.find((c) => c.name === 'message')!;
+  const rest = COLS.filter((c) => c !== tz && c !== ds && c !== msg);
+  const target = ['event.id', 'vestige.source_id', 'vestige.member', 'vestige.line', 'vestige.offset', 'raw', 'message', '@timestamp', 'event.timezone', 'event.dataset', ...rest.map((c) => c.name)];
+  const when = (v: string) => `CASE WHEN ok THEN ${v} END`;
+  const zone = `CASE WHEN t IS NULL THEN NULL WHEN n IS NOT NULL OR ends_with(t, 'Z') THEN 'Z' WHEN t[-3:-3] = ':' THEN t[-6:] ELSE t[-5:-3] || ':' || t[-2:] END`;
+  return `INSERT INTO ${EVENTS_TABLE} (${target.map(ident).join(', ')})
+SELECT $1 + r, CASE WHEN ok THEN $2 ELSE -$2 END, $3, r + 1, off, ${when('line')}, CASE WHEN ok THEN ${msg.value} ELSE line END,
+  ${when(`CASE WHEN iso THEN epoch_ms(epoch_ms(t::TIMESTAMPTZ)) WHEN n IS NOT NULL THEN epoch_ms(${EPOCH_MS}::BIGINT) END`)},
+  ${when(`coalesce(${tz.value}, ${zone})`)},
+  ${when(`coalesce(${ds.value}, $4)`)},
+  ${rest.map((c) => when(c.value)).join(',\n  ')}
+FROM ${mappedLines(stage, offsets, from, to)}`;
+}
+
+/** How many of the lines `from`..`to` are not blank (`n`), and how many of those the SQL would leave to JS (`slow`). */
+export function jsonlSlowShareSql(stage: string, offsets: string, from: number, to: number): string {
+  return `SELECT count(*) AS n, count(*) FILTER (NOT ok) AS slow FROM ${mappedLines(stage, offsets, from, to)}`;
 }
 
 /**

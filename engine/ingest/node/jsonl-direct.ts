@@ -30,7 +30,7 @@ import { rowsOf, type SqlPort } from '../../sql/port';
 import { EventBatcher, EventSink } from '../batcher';
 import { isReject, type ParseContext, type ParseResult } from '../format';
 import { jsonlFormat } from '../formats/jsonl';
-import { jsonlInsertSql, lineOffsetsSql, stageLinesSql } from '../formats/jsonl-sql';
+import { jsonlInsertSql, jsonlSlowShareSql, lineOffsetsSql, stageLinesSql } from '../formats/jsonl-sql';
 import { MAX_LINE_BYTES } from '../line-splitter';
 import type { FieldMapping } from '../mapping';
 import { sniffTextHead } from '../parse-member';
@@ -49,8 +49,15 @@ const STAGE = 'vestige_jsonl_stage';
 const OFFSETS = 'vestige_jsonl_offsets';
 /** Lines mapped and stored per statement. */
 const INSERT_LINES = 1 << 20;
-/** Lines the SQL left to JS, read back this many at a time. */
-const SLOW_BATCH = 10_000;
+/** Lines the SQL left to JS are read back by ranges of this many lines. */
+const SLOW_BATCH = 1 << 16;
+/**
+ * Lines sampled from the start of a file before it goes direct: when most of
+ * them would come back to JS anyway (times the SQL does not read, padded
+ * lines), the file is streamed instead, which is then faster.
+ */
+const SAMPLE_LINES = 10_000;
+const MAX_SLOW_SHARE = 0.5;
 
 export interface DirectCandidateOptions {
   mapping?: FieldMapping;
@@ -299,6 +306,11 @@ export async function importJsonlDirect(port: SqlPort, path: string, opts: Direc
   let fast: { n: bigint; lo: string | null; hi: string | null };
   try {
     await port.exec(lineOffsetsSql(STAGE, OFFSETS), [scan.terminator]);
+    const [sample] = rowsOf<{ n: bigint; slow: bigint }>(await port.query(jsonlSlowShareSql(STAGE, OFFSETS, 0, Math.min(scan.lines, SAMPLE_LINES) - 1)));
+    if (Number(sample.slow) > MAX_SLOW_SHARE * Number(sample.n)) {
+      directStats.fallbacks.push(`${path}: ${sample.slow} of the first ${sample.n} records are not mapped by the SQL`);
+      return null;
+    }
     await opts.begin?.();
     try {
       // A statement per million lines: progress moves and a cancel is heard between them (each still spans several row groups, so both cores work).
@@ -317,7 +329,7 @@ export async function importJsonlDirect(port: SqlPort, path: string, opts: Direc
         ),
       );
       progress(0.9, Number(fast.n));
-      await parseSlowLines(port, { sourceName: basename(path), referenceTime: st.mtime }, sourceId, opts.firstEventId, batcher, opts.signal);
+      await parseSlowLines(port, { sourceName: basename(path), referenceTime: st.mtime }, sourceId, opts.firstEventId, scan.lines, batcher, opts.signal);
     } finally {
       // The markers never outlive this call, whatever happened: the caller's undo works by (positive) source id.
       await port.exec(`DELETE FROM ${EVENTS_TABLE} WHERE "vestige.source_id" = ?`, [-sourceId]).catch(() => undefined);
@@ -366,18 +378,17 @@ async function stagedLines(port: SqlPort, lines: number): Promise<string | null>
 }
 
 /** The lines the SQL left to JS (markers: source id negated), parsed as the streaming path parses them. */
-async function parseSlowLines(port: SqlPort, ctx: ParseContext, sourceId: number, firstEventId: number, batcher: EventBatcher, signal?: AbortSignal): Promise<void> {
+async function parseSlowLines(port: SqlPort, ctx: ParseContext, sourceId: number, firstEventId: number, lines: number, batcher: EventBatcher, signal?: AbortSignal): Promise<void> {
   const parser = jsonlFormat.create(ctx);
-  let after = 0;
-  for (;;) {
+  // By ranges of lines, not "the next N after": each query then filters instead of sorting every marker.
+  for (let from = 1; from <= lines; from += SLOW_BATCH) {
     const rows = rowsOf<{ line: bigint; off: bigint; raw: string }>(
       await port.query(
         `SELECT "vestige.line" AS line, "vestige.offset" AS off, message AS raw FROM ${EVENTS_TABLE}
-         WHERE "vestige.source_id" = ? AND "vestige.line" > ? ORDER BY "vestige.line" LIMIT ${SLOW_BATCH}`,
-        [-sourceId, after],
+         WHERE "vestige.source_id" = ? AND "vestige.line" BETWEEN ? AND ? ORDER BY "vestige.line"`,
+        [-sourceId, from, from + SLOW_BATCH - 1],
       ),
     );
-    if (rows.length === 0) return;
     directStats.slowLines += rows.length;
     for (const r of rows) {
       const line = Number(r.line);
@@ -387,7 +398,6 @@ async function parseSlowLines(port: SqlPort, ctx: ParseContext, sourceId: number
         if (isReject(o.result)) await batcher.reject(o.line, o.offset, o.result.reject);
         else await batcher.add(o.result, o.line, o.offset, firstEventId + line - 1);
       }
-      after = line;
     }
     if (signal?.aborted) throw new ImportCancelled();
   }
