@@ -303,7 +303,7 @@ export async function importJsonlDirect(port: SqlPort, path: string, opts: Direc
   progress(0.5);
   const sink = opts.sink ?? new EventSink(port);
   const batcher = new EventBatcher(sink, sourceId, '', opts.firstEventId);
-  let fast: { n: bigint; lo: string | null; hi: string | null };
+  let fast: { n: bigint; slow: bigint; lo: string | null; hi: string | null };
   try {
     await port.exec(lineOffsetsSql(STAGE, OFFSETS), [scan.terminator]);
     const [sample] = rowsOf<{ n: bigint; slow: bigint }>(await port.query(jsonlSlowShareSql(STAGE, OFFSETS, 0, Math.min(scan.lines, SAMPLE_LINES) - 1)));
@@ -321,15 +321,18 @@ export async function importJsonlDirect(port: SqlPort, path: string, opts: Direc
         if (opts.signal?.aborted) throw new ImportCancelled();
         progress(0.5 + (0.4 * to) / scan.lines);
       }
-      [fast] = rowsOf<{ n: bigint; lo: string | null; hi: string | null }>(
+      // What the SQL stored, and how many lines it left to JS (markers), in one scan.
+      const id = '"vestige.source_id"';
+      [fast] = rowsOf<{ n: bigint; slow: bigint; lo: string | null; hi: string | null }>(
         await port.query(
-          `SELECT count(*) AS n, strftime(min("@timestamp"), '%Y-%m-%dT%H:%M:%S.%gZ') AS lo, strftime(max("@timestamp"), '%Y-%m-%dT%H:%M:%S.%gZ') AS hi
-           FROM ${EVENTS_TABLE} WHERE "vestige.source_id" = ?`,
+          `SELECT count(*) FILTER (${id} = $1) AS n, count(*) FILTER (${id} = -$1) AS slow,
+             strftime(min("@timestamp") FILTER (${id} = $1), '%Y-%m-%dT%H:%M:%S.%gZ') AS lo, strftime(max("@timestamp") FILTER (${id} = $1), '%Y-%m-%dT%H:%M:%S.%gZ') AS hi
+           FROM ${EVENTS_TABLE} WHERE ${id} IN ($1, -$1)`,
           [sourceId],
         ),
       );
       progress(0.9, Number(fast.n));
-      await parseSlowLines(port, { sourceName: basename(path), referenceTime: st.mtime }, sourceId, opts.firstEventId, scan.lines, batcher, opts.signal);
+      if (Number(fast.slow) > 0) await parseSlowLines(port, { sourceName: basename(path), referenceTime: st.mtime }, sourceId, opts.firstEventId, scan.lines, batcher, opts.signal);
     } finally {
       // The markers never outlive this call, whatever happened: the caller's undo works by (positive) source id.
       await port.exec(`DELETE FROM ${EVENTS_TABLE} WHERE "vestige.source_id" = ?`, [-sourceId]).catch(() => undefined);
