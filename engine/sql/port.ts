@@ -33,6 +33,12 @@ export interface SqlPort {
    * the importer then lets it read large JSON-lines files itself.
    */
   readonly readsFiles?: boolean;
+  /**
+   * Another connection to the same database (native DuckDB), for work beside
+   * this one's: what it commits is seen by this connection's open
+   * transaction too. Closing it closes that connection only.
+   */
+  fork?(): Promise<SqlPort>;
 }
 
 /** Quotes an identifier for DuckDB (ECS names contain dots and `@`). */

@@ -264,10 +264,9 @@ async function importEach(c: OpenCase, paths: readonly string[], opts: ImportFil
       reads.delete(i);
       aheadBytes -= prefetched?.size ?? 0;
       readAhead(i + 1);
-      // A large JSON-lines file is staged by DuckDB before its transaction begins (see jsonl-direct.ts): the files before it are committed first.
+      // A large JSON-lines file is read by DuckDB itself (jsonl-direct.ts), in the same transaction as the files before it.
       const direct = await jsonlDirectCandidate(c.port, path, { mapping: opts.mapping, minBytes: opts.jsonlDirectMinBytes, bytes: prefetched?.bytes });
-      if (direct) await commit();
-      else await group.begin();
+      await group.begin();
       let f: FileOutcome;
       try {
         f = await importSource(c.port, path, {

@@ -151,7 +151,7 @@ export function jsonlSlowShareSql(stage: string, offsets: string, from: number, 
  * gzip, whatever its name.
  */
 export function stageLinesSql(stage: string, path: string, gzip: boolean, maxLineBytes: number): string {
-  return `CREATE TEMP TABLE ${stage} AS SELECT line FROM read_csv(${literal(path)}, columns = {'line': 'VARCHAR'}, delim = chr(1), quote = '', escape = '',
+  return `CREATE TABLE ${stage} AS SELECT line FROM read_csv(${literal(path)}, columns = {'line': 'VARCHAR'}, delim = chr(1), quote = '', escape = '',
     header = false, auto_detect = false, max_line_size = ${Math.trunc(maxLineBytes)}, compression = '${gzip ? 'gzip' : 'none'}')`;
 }
 
@@ -160,7 +160,7 @@ export function stageLinesSql(stage: string, path: string, gzip: boolean, maxLin
  * terminator). A table of its own, so that only the lengths go through the sort.
  */
 export function lineOffsetsSql(stage: string, offsets: string): string {
-  return `CREATE TEMP TABLE ${offsets} AS
+  return `CREATE TABLE ${offsets} AS
 SELECT r, coalesce(sum(n + $1) OVER (ORDER BY r ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING), 0) AS off
 FROM (SELECT rowid AS r, coalesce(strlen(line), 0) AS n FROM ${stage})`;
 }

@@ -288,20 +288,35 @@ describe('JSON lines read by DuckDB, in a case', () => {
     expect([...many.ticks].sort((a, b) => a - b)).toEqual(many.ticks);
   });
 
-  it('a cancelled import leaves nothing, not even its staging tables; the same file twice is stored once', async () => {
+  it('a cancelled import keeps the files before it and nothing of it, not even its staging database; the same file twice is stored once', async () => {
     const dir = await tempDir();
     const file = join(dir, 'events.jsonl');
+    const before = join(dir, 'before.jsonl');
     await writeFile(file, Array.from({ length: 5000 }, (_, i) => JSON.stringify({ message: `m${i}`, ts: 1700000000 + i })).join('\n'));
+    await writeFile(before, '{"message":"kept"}\n');
     c = await openCase(join(dir, 'case'));
     const ac = new AbortController();
-    await expect(importFiles(c, [file], { searchIndex: false, jsonlDirectMinBytes: 0, signal: ac.signal, onProgress: () => ac.abort() })).rejects.toThrow(/cancelled/);
+    const commits: string[] = [];
+    const exec = c.port.exec.bind(c.port);
+    c.port.exec = (sql, params) => (/^\s*COMMIT/i.test(sql) && commits.push(sql), exec(sql, params));
+    // The small file goes through the streaming path into the transaction the large one then shares: one commit, after the cancel.
+    await expect(
+      importFiles(c, [before, file], { searchIndex: false, jsonlDirectMinBytes: 1000, signal: ac.signal, onProgress: (p) => p.file === file && ac.abort() }),
+    ).rejects.toThrow(/cancelled/);
+    expect(directStats.fallbacks.filter((f) => f.startsWith(file))).toEqual([]);
+    expect(commits).toHaveLength(1);
     const count = async () => Number(rowsOf<{ n: bigint }>(await c!.port.query(`SELECT count(*) AS n FROM ${EVENTS_TABLE}`))[0].n);
-    expect(await count()).toBe(0);
-    expect(rowsOf(await c.port.query("SELECT table_name FROM duckdb_tables() WHERE temporary AND table_name LIKE 'vestige_jsonl%'"))).toEqual([]);
-    const [first] = await importFiles(c, [file], { searchIndex: false, jsonlDirectMinBytes: 0 });
+    expect(rowsOf(await c.port.query(`SELECT message FROM ${EVENTS_TABLE}`))).toEqual([{ message: 'kept' }]);
+    expect(rowsOf(await c.port.query("SELECT database_name FROM duckdb_databases() WHERE database_name LIKE 'vestige_stage%'"))).toEqual([]);
+    // Imported whole this time, with another small file before it: still one transaction, one commit.
+    const next = join(dir, 'next.jsonl');
+    await writeFile(next, '{"message":"next"}\n');
+    commits.length = 0;
+    const [, first] = await importFiles(c, [next, file], { searchIndex: false, jsonlDirectMinBytes: 1000 });
     expect(first).toMatchObject({ recordsRead: 5000, recordsStored: 5000, recordsRejected: 0, firstTime: '2023-11-14T22:13:20.000Z' });
+    expect(commits).toHaveLength(1);
     const [again] = await importFiles(c, [file], { searchIndex: false, jsonlDirectMinBytes: 0 });
     expect(again.error).toMatch(/already in this case/);
-    expect(await count()).toBe(5000);
+    expect(await count()).toBe(5002);
   });
 });

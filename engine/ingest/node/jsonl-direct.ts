@@ -45,8 +45,6 @@ export const DIRECT_MIN_BYTES = 16 << 20;
 const HEAD_BYTES = 1 << 20;
 /** Inflated bytes the streaming path sniffs a gzip member on (parse-member's 64 KiB, in zlib's 16 KiB pieces). */
 const GZIP_SNIFF_BYTES = 64 << 10;
-const STAGE = 'vestige_jsonl_stage';
-const OFFSETS = 'vestige_jsonl_offsets';
 /** Lines mapped and stored per statement. */
 const INSERT_LINES = 1 << 20;
 /** Lines the SQL left to JS are read back by ranges of this many lines. */
@@ -79,7 +77,7 @@ function gzipSizeHint(tail: Uint8Array): number {
  * glob characters).
  */
 export async function jsonlDirectCandidate(port: SqlPort, path: string, opts: DirectCandidateOptions = {}): Promise<boolean> {
-  if (!port.readsFiles || opts.mapping || !isAbsolute(path) || /[*?[\]{}]/.test(path)) return false;
+  if (!port.readsFiles || !port.fork || opts.mapping || !isAbsolute(path) || /[*?[\]{}]/.test(path)) return false;
   const minBytes = opts.minBytes ?? DIRECT_MIN_BYTES;
   let fh;
   try {
@@ -246,10 +244,7 @@ export interface DirectImportOptions {
   onProgress?: (p: ImportProgressTick) => void;
   /** Where the lines JS parses go (the caller flushes it); without one, they are stored before this returns. */
   sink?: EventSink;
-  /**
-   * Opens the transaction the rows go into. Called once DuckDB has staged the
-   * file: a scan of a table created in the same transaction runs on one thread.
-   */
+  /** Opens the transaction the rows go into (if it is not open yet), before anything is stored. */
   begin?: () => Promise<void>;
   /** Lines per INSERT statement (default INSERT_LINES; tests use a few). */
   insertLines?: number;
@@ -258,8 +253,46 @@ export interface DirectImportOptions {
 /** Counts over this process's direct imports (files done, why others were streamed, lines left to JS), for tests and the benchmark. */
 export const directStats = { files: 0, fallbacks: [] as string[], slowLines: 0 };
 
-async function dropStage(port: SqlPort): Promise<void> {
-  await port.exec(`DROP TABLE IF EXISTS temp.${STAGE}; DROP TABLE IF EXISTS temp.${OFFSETS}`);
+/**
+ * Where a file's lines are staged: an in-memory database attached for this
+ * file alone, filled by a second connection. What that connection commits is
+ * read by the importing connection's transaction, whatever that transaction
+ * holds already (the files before this one, in the same transaction), and in
+ * parallel: DuckDB scanned a table made inside the reading transaction on one
+ * thread only (6.5 s against 3.9 s for the inserts of 1M lines). A new
+ * database per file, because a transaction that has read a database keeps
+ * its first view of it.
+ */
+interface Staging {
+  side: SqlPort;
+  db: string;
+  /** One row per line (`stageLinesSql`). */
+  lines: string;
+  /** Each line's byte offset (`lineOffsetsSql`). */
+  offsets: string;
+}
+
+let stagings = 0;
+
+async function openStaging(port: SqlPort): Promise<Staging> {
+  const side = await port.fork!();
+  const db = `vestige_stage_${process.pid}_${++stagings}`;
+  try {
+    await side.exec(`ATTACH ':memory:' AS ${db}`);
+  } catch (e) {
+    await side.close();
+    throw e;
+  }
+  return { side, db, lines: `${db}.lines`, offsets: `${db}.offsets` };
+}
+
+/** Drops the staged lines (a cancel or an error included): the database goes with its tables. */
+async function closeStaging(s: Staging): Promise<void> {
+  try {
+    await s.side.exec(`DETACH ${s.db}`);
+  } finally {
+    await s.side.close();
+  }
 }
 
 /**
@@ -274,39 +307,36 @@ export async function importJsonlDirect(port: SqlPort, path: string, opts: Direc
   // Progress in bytes of the whole job: the JS pass is its first 40%, DuckDB's insert most of the rest.
   const progress = (share: number, records = 0) => opts.onProgress?.({ bytesDone: Math.round(total * share), bytesTotal: total, records });
   const gzip = await startsGzip(path);
-  await dropStage(port);
-  // DuckDB reads the lines while JS hashes and checks the bytes.
-  const staged = port
-    .exec(stageLinesSql(STAGE, path, gzip, MAX_LINE_BYTES + 2))
-    .then(
+  const staging = await openStaging(port);
+  const { lines, offsets } = staging;
+  const sink = opts.sink ?? new EventSink(port);
+  const batcher = new EventBatcher(sink, sourceId, '', opts.firstEventId);
+  let scan: FileScan;
+  let fast: { n: bigint; slow: bigint; lo: string | null; hi: string | null };
+  try {
+    // DuckDB reads the lines while JS hashes and checks the bytes.
+    const staged = staging.side.exec(stageLinesSql(lines, path, gzip, MAX_LINE_BYTES + 2)).then(
       () => null,
       (e: Error) => e.message,
     );
-  let scan: FileScan;
-  try {
-    scan = await scanFile(path, gzip, opts.signal, (n) => progress((0.4 * n) / Math.max(total, 1)));
-  } catch (e) {
-    await staged;
-    await dropStage(port);
-    if (e instanceof ImportCancelled) throw e;
-    directStats.fallbacks.push(`${path}: ${(e as Error).message}`);
-    return null;
-  }
-  const stageError = await staged;
-  const refusal = scan.refusal ?? stageError ?? (await stagedLines(port, scan.lines));
-  if (refusal !== null || opts.signal?.aborted) {
-    await dropStage(port);
+    try {
+      scan = await scanFile(path, gzip, opts.signal, (n) => progress((0.4 * n) / Math.max(total, 1)));
+    } catch (e) {
+      await staged;
+      if (e instanceof ImportCancelled) throw e;
+      directStats.fallbacks.push(`${path}: ${(e as Error).message}`);
+      return null;
+    }
+    const stageError = await staged;
+    const refusal = scan.refusal ?? stageError ?? (await stagedLines(staging, scan.lines));
     if (opts.signal?.aborted) throw new ImportCancelled();
-    directStats.fallbacks.push(`${path}: ${refusal}`);
-    return null;
-  }
-  progress(0.5);
-  const sink = opts.sink ?? new EventSink(port);
-  const batcher = new EventBatcher(sink, sourceId, '', opts.firstEventId);
-  let fast: { n: bigint; slow: bigint; lo: string | null; hi: string | null };
-  try {
-    await port.exec(lineOffsetsSql(STAGE, OFFSETS), [scan.terminator]);
-    const [sample] = rowsOf<{ n: bigint; slow: bigint }>(await port.query(jsonlSlowShareSql(STAGE, OFFSETS, 0, Math.min(scan.lines, SAMPLE_LINES) - 1)));
+    if (refusal !== null) {
+      directStats.fallbacks.push(`${path}: ${refusal}`);
+      return null;
+    }
+    progress(0.5);
+    await staging.side.exec(lineOffsetsSql(lines, offsets), [scan.terminator]);
+    const [sample] = rowsOf<{ n: bigint; slow: bigint }>(await staging.side.query(jsonlSlowShareSql(lines, offsets, 0, Math.min(scan.lines, SAMPLE_LINES) - 1)));
     if (Number(sample.slow) > MAX_SLOW_SHARE * Number(sample.n)) {
       directStats.fallbacks.push(`${path}: ${sample.slow} of the first ${sample.n} records are not mapped by the SQL`);
       return null;
@@ -317,7 +347,7 @@ export async function importJsonlDirect(port: SqlPort, path: string, opts: Direc
       const step = opts.insertLines ?? INSERT_LINES;
       for (let from = 0; from < scan.lines; from += step) {
         const to = Math.min(scan.lines, from + step);
-        await port.exec(jsonlInsertSql(STAGE, OFFSETS, from, to - 1), [opts.firstEventId, sourceId, '', 'jsonl']);
+        await port.exec(jsonlInsertSql(lines, offsets, from, to - 1), [opts.firstEventId, sourceId, '', 'jsonl']);
         if (opts.signal?.aborted) throw new ImportCancelled();
         progress(0.5 + (0.4 * to) / scan.lines);
       }
@@ -338,7 +368,7 @@ export async function importJsonlDirect(port: SqlPort, path: string, opts: Direc
       await port.exec(`DELETE FROM ${EVENTS_TABLE} WHERE "vestige.source_id" = ?`, [-sourceId]).catch(() => undefined);
     }
   } finally {
-    await dropStage(port).catch(() => undefined);
+    await closeStaging(staging).catch(() => undefined);
   }
   if (!opts.sink) await sink.flush();
   directStats.files++;
@@ -375,8 +405,8 @@ export async function importJsonlDirect(port: SqlPort, path: string, opts: Direc
 }
 
 /** Null when the staging table has the line splitter's line count, else why not. */
-async function stagedLines(port: SqlPort, lines: number): Promise<string | null> {
-  const [{ n }] = rowsOf<{ n: bigint }>(await port.query(`SELECT count(*) AS n FROM temp.${STAGE}`));
+async function stagedLines(staging: Staging, lines: number): Promise<string | null> {
+  const [{ n }] = rowsOf<{ n: bigint }>(await staging.side.query(`SELECT count(*) AS n FROM ${staging.lines}`));
   return Number(n) === lines ? null : `DuckDB read ${n} lines where the line splitter reads ${lines}`;
 }
 
