@@ -11,7 +11,8 @@ import { isReject, type LogFormat, type ParseContext, type ParseResult } from '.
 import { looksBinary, sniffFormat } from './format-registry';
 import { LineSplitter, type Line } from './line-splitter';
 
-const SNIFF_BYTES = 64 * 1024;
+/** Bytes (whole pieces) a member's format is sniffed on. */
+export const SNIFF_BYTES = 64 * 1024;
 
 export interface MemberOutcome {
   format: string;

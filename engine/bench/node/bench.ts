@@ -16,7 +16,7 @@ import { directStats } from '../../ingest/node/jsonl-direct';
 import { buildSearchIndex } from '../../views/search/search-index-build';
 import { openDuckDb } from '../../sql/node/duckdb-native';
 import { literal, rowsOf } from '../../sql/port';
-import { writeJsonlFixture } from './jsonl-fixture';
+import { writeJsonlFixture, writeTarOfFile } from './jsonl-fixture';
 import { machineDetails } from './machine';
 import { benchExplorer } from './explorer-bench';
 import { benchFormats } from './formats-bench';
@@ -89,13 +89,13 @@ async function benchJsonl(dir: string, lines: number): Promise<void> {
   console.log(`${'DuckDB alone, keeping raw'.padEnd(33)} ${floor.secs.toFixed(2)} s  ${mb(bytes, floor.secs)}  = ${(ref / floor.secs).toFixed(2)}x read_json  (${floor.stored}; lines by read_csv, json_transform to the core columns, raw stored as in a case; no line numbers, no checks)`);
   // The import as a case gets it (DuckDB reads a file this large itself: jsonl-direct.ts), then the streaming path
   // every other JSON-lines source takes (archive members, small files, a field mapping, live feeds).
-  const run = async (name: string, minBytes?: number) => {
+  const run = async (name: string, minBytes?: number, path = file) => {
     const c = await openCase(join(dir, name));
     const rss0 = process.memoryUsage().rss;
     let peak = rss0;
     const tick = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 100);
     const files = directStats.files;
-    const [[s], secs] = await timed(() => importFiles(c, [file], { searchIndex: false, jsonlDirectMinBytes: minBytes }));
+    const [[s], secs] = await timed(() => importFiles(c, [path], { searchIndex: false, jsonlDirectMinBytes: minBytes }));
     clearInterval(tick);
     return { c, s, secs, peak, direct: directStats.files > files };
   };
@@ -110,8 +110,15 @@ async function benchJsonl(dir: string, lines: number): Promise<void> {
   const b = await run('case-streamed', Infinity);
   await b.c.close();
   line('Vestige import, streaming path', b);
+  // The same lines as the one member of a tar archive: copied to a file of its own, then read by DuckDB.
+  const tar = join(dir, 'events.tar');
+  await writeTarOfFile(tar, 'logs/events.jsonl', file);
+  const t = await run('case-tar', undefined, tar);
+  await t.c.close();
+  await rm(tar);
+  line('Vestige import, as a tar member', t);
   const ours = a.secs;
-  console.log(`ratio Vestige / read_json ${(ref / ours).toFixed(2)}x (import), ${(ref / (ours + index)).toFixed(2)}x (import + search index), ${(ref / b.secs).toFixed(2)}x (streaming path); against read_json (${CASE_STORAGE_VERSION}) ${(refLatest / ours).toFixed(2)}x`);
+  console.log(`ratio Vestige / read_json ${(ref / ours).toFixed(2)}x (import), ${(ref / (ours + index)).toFixed(2)}x (import + search index), ${(ref / t.secs).toFixed(2)}x (tar member), ${(ref / b.secs).toFixed(2)}x (streaming path); against read_json (${CASE_STORAGE_VERSION}) ${(refLatest / ours).toFixed(2)}x`);
 }
 
 async function main(): Promise<void> {

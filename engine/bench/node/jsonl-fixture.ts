@@ -1,5 +1,8 @@
 /** A generated JSON-lines file of ECS-shaped events, the same for every run. */
-import { createWriteStream } from 'node:fs';
+import { createReadStream, createWriteStream } from 'node:fs';
+import { stat } from 'node:fs/promises';
+import { pipeline } from 'node:stream/promises';
+import { TAR_END, tarHeader, tarPadding } from '../../testing/tar-fixture';
 
 export async function writeJsonlFixture(path: string, lines: number): Promise<number> {
   const out = createWriteStream(path);
@@ -33,4 +36,13 @@ export async function writeJsonlFixture(path: string, lines: number): Promise<nu
   out.write(buf);
   await new Promise<void>((r) => out.end(() => r()));
   return bytes;
+}
+
+/** A tar archive holding the file `src` as its one member `name`, written without holding the file in memory. */
+export async function writeTarOfFile(path: string, name: string, src: string): Promise<void> {
+  const size = (await stat(src)).size;
+  const out = createWriteStream(path);
+  out.write(tarHeader(name, size));
+  await pipeline(createReadStream(src), out, { end: false });
+  await new Promise<void>((r) => out.end(Buffer.concat([tarPadding(size), TAR_END]), () => r()));
 }

@@ -33,7 +33,7 @@ export interface ImportFilesOptions {
    * unindexed are indexed by the next import; until then they are scanned.
    */
   searchIndex?: boolean;
-  /** Smallest JSON-lines file DuckDB reads itself (default DIRECT_MIN_BYTES; Infinity: never). */
+  /** Smallest JSON-lines file, or archive member, DuckDB reads itself (default DIRECT_MIN_BYTES; Infinity: never). */
   jsonlDirectMinBytes?: number;
 }
 
@@ -278,6 +278,8 @@ async function importEach(c: OpenCase, paths: readonly string[], opts: ImportFil
           sink: group.sink,
           direct,
           begin: () => group.begin(),
+          spoolDir: join(c.dir, 'spool'),
+          directMinBytes: opts.jsonlDirectMinBytes,
           onProgress: (p) => opts.onProgress?.({ jobId, file: path, ...p, done: false }),
         });
       } catch (e) {

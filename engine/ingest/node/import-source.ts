@@ -19,7 +19,7 @@ import { parseMember } from '../parse-member';
 import { sniffEvtx } from '../formats/evtx';
 import { dropParseAhead, parseAhead, parseEvtxOnThread } from '../formats/evtx/node/evtx-thread';
 import type { SqlPort } from '../../sql/port';
-import { importJsonlDirect } from './jsonl-direct';
+import { importJsonlDirect, spoolJsonlMember } from './jsonl-direct';
 
 export { ImportCancelled, type FileOutcome, type ImportProgressTick, type MemberOutcome } from './import-outcome';
 
@@ -42,8 +42,15 @@ export interface ImportSourceOptions {
    * tried first, streamed as usual when it turns out it cannot (`jsonl-direct.ts`).
    */
   direct?: boolean;
-  /** Opens the caller's transaction; called before anything is stored (the direct path first stages the file outside it). */
+  /** Opens the caller's transaction; called before anything is stored. */
   begin?: () => Promise<void>;
+  /**
+   * Where an archive member that is a large JSON-lines file (`spoolJsonlMember`) is
+   * written for DuckDB to read it (`importJsonlDirect`); without one, members are streamed.
+   */
+  spoolDir?: string;
+  /** The smallest such member (default DIRECT_MIN_BYTES). */
+  directMinBytes?: number;
 }
 
 export interface PrefetchedFile {
@@ -129,6 +136,7 @@ export async function importSource(port: SqlPort, path: string, opts: ImportSour
     }
   })();
   const sink = opts.sink ?? new EventSink(port);
+  const spool = opts.spoolDir && port.readsFiles && port.fork && !opts.mapping && opts.directMinBytes !== Infinity ? opts.spoolDir : null;
   const out: FileOutcome = { path, name: basename(path), sha256: '', size: st.size, members: [], notes: [], error: null, nextEventId: opts.firstEventId, nextSourceId: opts.firstSourceId };
   try {
     for await (const m of walkMembers(raw, gunzipAt(() => bytesDone))) {
@@ -150,25 +158,63 @@ export async function importSource(port: SqlPort, path: string, opts: ImportSour
       })();
       const name = m.member ? basename(m.member) : basename(path);
       const ctx = { sourceName: m.member ? `${basename(path)}:${m.member}` : name, referenceTime: st.mtime, mapping: opts.mapping, streamParsers: STREAM_PARSERS };
-      const r = await parseMember(counted, ctx, batcher);
-      if (opts.signal?.aborted) throw new ImportCancelled();
-      records += batcher.read;
-      out.nextEventId = batcher.nextEventId;
-      out.members.push({
-        sourceId,
-        member: m.member,
-        container: m.container,
-        memberSha256: memberHash?.digest('hex') ?? '',
-        memberSize,
-        format: m.container ? `${r.format}+${m.container.replace(/\//g, '+')}` : r.format,
-        recordsRead: batcher.read,
-        recordsStored: batcher.stored,
-        recordsRejected: batcher.rejected,
-        firstRejections: batcher.firstRejections,
-        firstTime: batcher.firstTime,
-        lastTime: batcher.lastTime,
-        error: r.error,
-      });
+      const containers = m.container.replace(/\//g, '+');
+      const recordMember = (r: Awaited<ReturnType<typeof parseMember>>) => {
+        if (opts.signal?.aborted) throw new ImportCancelled();
+        records += batcher.read;
+        out.nextEventId = batcher.nextEventId;
+        out.members.push({
+          sourceId,
+          member: m.member,
+          container: m.container,
+          memberSha256: memberHash?.digest('hex') ?? '',
+          memberSize,
+          format: m.container ? `${r.format}+${containers}` : r.format,
+          recordsRead: batcher.read,
+          recordsStored: batcher.stored,
+          recordsRejected: batcher.rejected,
+          firstRejections: batcher.firstRejections,
+          firstTime: batcher.firstTime,
+          lastTime: batcher.lastTime,
+          error: r.error,
+        });
+      };
+      let pieces: AsyncIterable<Uint8Array> = counted;
+      if (spool && m.container) {
+        // A large JSON-lines member is written to a file of its own and read by DuckDB, as a large JSON-lines file is.
+        const s = await spoolJsonlMember(counted, spool, opts.directMinBytes, opts.signal);
+        if (s.kind === 'pieces') pieces = s.pieces;
+        else {
+          try {
+            const before = records;
+            const direct = await importJsonlDirect(port, s.path, {
+              firstSourceId: sourceId,
+              firstEventId: out.nextEventId,
+              signal: opts.signal,
+              sink,
+              begin: opts.begin,
+              member: m.member,
+              sourceName: ctx.sourceName,
+              referenceTime: st.mtime,
+              onProgress: (p) => opts.onProgress?.({ bytesDone, bytesTotal: st.size, records: before + p.records }),
+            });
+            if (direct) {
+              const d = direct.members[0];
+              records += d.recordsRead;
+              out.nextEventId = direct.nextEventId;
+              out.members.push({ ...d, container: m.container, memberSha256: memberHash?.digest('hex') ?? d.memberSha256, memberSize, format: `${d.format}+${containers}` });
+              continue;
+            }
+            // DuckDB would not cut its lines as the line splitter does: streamed, from the spooled copy.
+            const r = await parseMember(createReadStream(s.path, { highWaterMark: 1 << 20 }), ctx, batcher);
+            recordMember(r);
+            continue;
+          } finally {
+            await s.cleanup();
+          }
+        }
+      }
+      recordMember(await parseMember(pieces, ctx, batcher));
     }
   } catch (e) {
     if (e instanceof ImportCancelled) throw e;

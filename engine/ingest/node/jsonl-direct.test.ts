@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -105,7 +105,7 @@ const PLAIN = Array.from({ length: 3000 }, (_, i) =>
 
 const compared = CORE_COLUMNS.map((c) => c.name).filter((n) => n !== 'event.id');
 
-async function importBoth(content: string | Uint8Array, name = 'events.jsonl'): Promise<{ direct: Snapshot; stream: Snapshot; fallbacks: string[]; slow: number; files: number }> {
+async function importBoth(content: string | Uint8Array, name = 'events.jsonl'): Promise<{ dir: string; direct: Snapshot; stream: Snapshot; fallbacks: string[]; slow: number; files: number }> {
   const dir = await tempDir();
   const file = join(dir, name);
   await writeFile(file, content);
@@ -113,7 +113,7 @@ async function importBoth(content: string | Uint8Array, name = 'events.jsonl'): 
   const direct = await snapshot(join(dir, 'a'), file, 0);
   const after = { files: directStats.files - before.files, slow: directStats.slowLines - before.slow, fallbacks: directStats.fallbacks.slice(before.fallbacks) };
   const stream = await snapshot(join(dir, 'b'), file, Infinity);
-  return { direct, stream, ...after };
+  return { dir, direct, stream, ...after };
 }
 
 interface Snapshot {
@@ -191,6 +191,27 @@ describe('JSON lines read by DuckDB', () => {
     expect(broken.fallbacks.join(' ')).toMatch(/cut\.jsonl\.gz/);
     expectSame(broken.direct, broken.stream, false);
     expect(broken.stream.report.error).toMatch(/gzip/);
+  });
+
+  it('reads a JSON-lines member of an archive the same way, from a copy it then removes; a member cut short is streamed as it is', async () => {
+    const lines = [...TRICKY, ...PLAIN].join('\n') + '\n';
+    const tgz = gzipSync(tarOf({ 'logs/events.jsonl': lines, 'notes/readme.txt': 'not a log\n' }));
+    const r = await importBoth(tgz, 'case.tar.gz');
+    expect(r.files).toBe(1);
+    expect(r.fallbacks).toEqual([]);
+    expectSame(r.direct, r.stream);
+    expect(r.direct.report).toMatchObject({ member: 'logs/events.jsonl', format: 'jsonl+gzip+tar', memberSha256: createHash('sha256').update(lines).digest('hex') });
+    expect(r.direct.rows.every((x) => x['vestige.member'] === 'logs/events.jsonl')).toBe(true);
+    expect(r.direct.rejections.length).toBeGreaterThan(0);
+    expect(r.direct.rejections.every((x) => x.member === 'logs/events.jsonl')).toBe(true);
+    expect(await readdir(join(r.dir, 'a', 'spool'))).toEqual([]);
+    // Cut inside the member: the bytes before the cut are read, then the gzip error is reported, as when streamed.
+    const cut = await importBoth(tgz.subarray(0, Math.floor(tgz.length * 0.6)), 'cut.tar.gz');
+    expect(cut.files).toBe(0);
+    expectSame(cut.direct, cut.stream, false);
+    expect(cut.stream.report.error).toMatch(/gzip/);
+    expect(cut.stream.report.recordsStored).toBeGreaterThan(0);
+    expect(await readdir(join(cut.dir, 'a', 'spool'))).toEqual([]);
   });
 
   it('leaves to the streaming path a file whose lines DuckDB would cut differently, and the rows are the same', async () => {
@@ -286,6 +307,23 @@ describe('JSON lines read by DuckDB, in a case', () => {
     expect(one.rows.length).toBeGreaterThan(20);
     expect(many.ticks.filter((t) => t > 0.5 && t < 0.9).length).toBeGreaterThanOrEqual(Math.floor((TRICKY.length + 100) / 7) - 1);
     expect([...many.ticks].sort((a, b) => a - b)).toEqual(many.ticks);
+  });
+
+  it('takes back what it stored and leaves the file to the streaming path when DuckDB fails on the way', async () => {
+    const dir = await tempDir();
+    const file = join(dir, 'events.jsonl');
+    await writeFile(file, [...TRICKY, ...PLAIN.slice(0, 100)].join('\n'));
+    c = await openCase(join(dir, 'case'));
+    const port = c.port;
+    let inserts = 0;
+    const exec = port.exec.bind(port);
+    port.exec = (sql, params) => (/^INSERT INTO/.test(sql) && ++inserts === 3 ? Promise.reject(new Error('Out of Memory Error: injected')) : exec(sql, params));
+    directStats.fallbacks.length = 0;
+    expect(await importJsonlDirect(port, file, { firstSourceId: 3, firstEventId: 100, insertLines: 7 })).toBeNull();
+    expect(inserts).toBe(3);
+    expect(directStats.fallbacks).toEqual([`${file}: Out of Memory Error: injected`]);
+    expect(rowsOf(await port.query(`SELECT count(*) AS n FROM ${EVENTS_TABLE}`))).toEqual([{ n: 0n }]);
+    expect(rowsOf(await port.query(`SELECT count(*) AS n FROM rejections`))).toEqual([{ n: 0n }]);
   });
 
   it('a cancelled import keeps the files before it and nothing of it, not even its staging database; the same file twice is stored once', async () => {

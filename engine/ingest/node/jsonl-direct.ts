@@ -1,9 +1,9 @@
 /**
  * Large JSON-lines files read by DuckDB itself. Parsing every line in JS
  * costs several times DuckDB's own reading; so when a file on disk sniffs as
- * JSON lines, plain or in one gzip layer (no archive, no field mapping,
- * native DuckDB), DuckDB reads its lines into a staging table (`read_csv`,
- * one row per line, in parallel) and INSERTs of a million lines map and store
+ * JSON lines, plain or in one gzip layer (no field mapping, native DuckDB),
+ * DuckDB reads its lines into a staging table (`read_csv`, one row per line,
+ * in parallel, on a second connection) and INSERTs of a million lines map and store
  * them (`formats/jsonl-sql.ts`), while JS hashes the file and checks that
  * DuckDB's lines are the line splitter's. The rows are the ones the streaming path stores, with two
  * differences: event ids follow line numbers (first id + line − 1, so blank
@@ -15,16 +15,19 @@
  * file holds anything that would make DuckDB's lines differ from the line
  * splitter's (a byte-order mark, NUL or 0x01 bytes, a carriage return not
  * before a newline, both line ends, a line past MAX_LINE_BYTES, invalid
- * UTF-8, a broken gzip stream), nothing is stored here and the caller
- * streams the file as usual.
+ * UTF-8, a broken gzip stream), or when DuckDB fails on the way, nothing
+ * of it is kept here and the caller streams the file as usual.
+ *
+ * A large JSON-lines member of an archive (zip, tar, nested, gzip inside) is
+ * first copied to a file of its own (`spoolJsonlMember`), then read the same way.
  */
 import { isUtf8 } from 'node:buffer';
 import { createHash, type Hash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
-import { open, stat } from 'node:fs/promises';
+import { mkdir, mkdtemp, open, rm, stat } from 'node:fs/promises';
 import { pipeline, Readable } from 'node:stream';
 import { constants, createGunzip, gunzipSync } from 'node:zlib';
-import { basename, isAbsolute } from 'node:path';
+import { basename, isAbsolute, join } from 'node:path';
 import { EVENTS_TABLE } from '../../schema/ecs';
 import { rowsOf, type SqlPort } from '../../sql/port';
 import { EventBatcher, EventSink } from '../batcher';
@@ -33,7 +36,8 @@ import { jsonlFormat } from '../formats/jsonl';
 import { jsonlInsertSql, jsonlSlowShareSql, lineOffsetsSql, stageLinesSql } from '../formats/jsonl-sql';
 import { MAX_LINE_BYTES } from '../line-splitter';
 import type { FieldMapping } from '../mapping';
-import { sniffTextHead } from '../parse-member';
+import { SNIFF_BYTES, sniffTextHead } from '../parse-member';
+import { concatBytes } from '../bytes';
 import { isGzip } from '../archive/members';
 import { isTar } from '../archive/tar';
 import { isZip } from '../archive/zip';
@@ -248,6 +252,11 @@ export interface DirectImportOptions {
   begin?: () => Promise<void>;
   /** Lines per INSERT statement (default INSERT_LINES; tests use a few). */
   insertLines?: number;
+  /** The archive member the file holds (spooled by `spoolJsonlMember`): its path in the archive, and its name in messages. */
+  member?: string;
+  sourceName?: string;
+  /** The time a record's partial time is completed from (the archive's, for a member). */
+  referenceTime?: Date;
 }
 
 /** Counts over this process's direct imports (files done, why others were streamed, lines left to JS), for tests and the benchmark. */
@@ -310,7 +319,8 @@ export async function importJsonlDirect(port: SqlPort, path: string, opts: Direc
   const staging = await openStaging(port);
   const { lines, offsets } = staging;
   const sink = opts.sink ?? new EventSink(port);
-  const batcher = new EventBatcher(sink, sourceId, '', opts.firstEventId);
+  const member = opts.member ?? '';
+  const batcher = new EventBatcher(sink, sourceId, member, opts.firstEventId);
   let scan: FileScan;
   let fast: { n: bigint; slow: bigint; lo: string | null; hi: string | null };
   try {
@@ -343,29 +353,39 @@ export async function importJsonlDirect(port: SqlPort, path: string, opts: Direc
     }
     await opts.begin?.();
     try {
-      // A statement per million lines: progress moves and a cancel is heard between them (each still spans several row groups, so both cores work).
-      const step = opts.insertLines ?? INSERT_LINES;
-      for (let from = 0; from < scan.lines; from += step) {
-        const to = Math.min(scan.lines, from + step);
-        await port.exec(jsonlInsertSql(lines, offsets, from, to - 1), [opts.firstEventId, sourceId, '', 'jsonl']);
-        if (opts.signal?.aborted) throw new ImportCancelled();
-        progress(0.5 + (0.4 * to) / scan.lines);
+      try {
+        // A statement per million lines: progress moves and a cancel is heard between them (each still spans several row groups, so both cores work).
+        const step = opts.insertLines ?? INSERT_LINES;
+        for (let from = 0; from < scan.lines; from += step) {
+          const to = Math.min(scan.lines, from + step);
+          await port.exec(jsonlInsertSql(lines, offsets, from, to - 1), [opts.firstEventId, sourceId, member, 'jsonl']);
+          if (opts.signal?.aborted) throw new ImportCancelled();
+          progress(0.5 + (0.4 * to) / scan.lines);
+        }
+        // What the SQL stored, and how many lines it left to JS (markers), in one scan.
+        const id = '"vestige.source_id"';
+        [fast] = rowsOf<{ n: bigint; slow: bigint; lo: string | null; hi: string | null }>(
+          await port.query(
+            `SELECT count(*) FILTER (${id} = $1) AS n, count(*) FILTER (${id} = -$1) AS slow,
+               strftime(min("@timestamp") FILTER (${id} = $1), '%Y-%m-%dT%H:%M:%S.%gZ') AS lo, strftime(max("@timestamp") FILTER (${id} = $1), '%Y-%m-%dT%H:%M:%S.%gZ') AS hi
+             FROM ${EVENTS_TABLE} WHERE ${id} IN ($1, -$1)`,
+            [sourceId],
+          ),
+        );
+        progress(0.9, Number(fast.n));
+        if (Number(fast.slow) > 0) await parseSlowLines(port, { sourceName: opts.sourceName ?? basename(path), referenceTime: opts.referenceTime ?? st.mtime }, sourceId, opts.firstEventId, scan.lines, batcher, opts.signal);
+      } finally {
+        // The markers never outlive this call, whatever happened: the caller's undo works by (positive) source id.
+        await port.exec(`DELETE FROM ${EVENTS_TABLE} WHERE "vestige.source_id" = ?`, [-sourceId]).catch(() => undefined);
       }
-      // What the SQL stored, and how many lines it left to JS (markers), in one scan.
-      const id = '"vestige.source_id"';
-      [fast] = rowsOf<{ n: bigint; slow: bigint; lo: string | null; hi: string | null }>(
-        await port.query(
-          `SELECT count(*) FILTER (${id} = $1) AS n, count(*) FILTER (${id} = -$1) AS slow,
-             strftime(min("@timestamp") FILTER (${id} = $1), '%Y-%m-%dT%H:%M:%S.%gZ') AS lo, strftime(max("@timestamp") FILTER (${id} = $1), '%Y-%m-%dT%H:%M:%S.%gZ') AS hi
-           FROM ${EVENTS_TABLE} WHERE ${id} IN ($1, -$1)`,
-          [sourceId],
-        ),
-      );
-      progress(0.9, Number(fast.n));
-      if (Number(fast.slow) > 0) await parseSlowLines(port, { sourceName: basename(path), referenceTime: st.mtime }, sourceId, opts.firstEventId, scan.lines, batcher, opts.signal);
-    } finally {
-      // The markers never outlive this call, whatever happened: the caller's undo works by (positive) source id.
-      await port.exec(`DELETE FROM ${EVENTS_TABLE} WHERE "vestige.source_id" = ?`, [-sourceId]).catch(() => undefined);
+    } catch (e) {
+      if (e instanceof ImportCancelled) throw e;
+      // DuckDB failed on the way (out of memory or disk, say): what this file stored is taken back, and it is streamed instead.
+      await sink.flush();
+      await port.exec(`DELETE FROM ${EVENTS_TABLE} WHERE "vestige.source_id" = ?`, [sourceId]);
+      await port.exec(`DELETE FROM rejections WHERE source_id = ?`, [sourceId]);
+      directStats.fallbacks.push(`${path}: ${(e as Error).message}`);
+      return null;
     }
   } finally {
     await closeStaging(staging).catch(() => undefined);
@@ -383,7 +403,7 @@ export async function importJsonlDirect(port: SqlPort, path: string, opts: Direc
     members: [
       {
         sourceId,
-        member: '',
+        member,
         container: gzip ? 'gzip' : '',
         memberSha256: scan.memberSha256,
         memberSize: scan.memberSize,
@@ -434,4 +454,84 @@ async function parseSlowLines(port: SqlPort, ctx: ParseContext, sourceId: number
     }
     if (signal?.aborted) throw new ImportCancelled();
   }
+}
+
+/** An archive member as `spoolJsonlMember` leaves it: in a file of its own for DuckDB, or as pieces for the streaming path. */
+export type SpooledMember = { kind: 'file'; path: string; size: number; cleanup: () => Promise<void> } | { kind: 'pieces'; pieces: AsyncIterable<Uint8Array> };
+
+async function* replayThen(held: readonly Uint8Array[], rest: AsyncIterator<Uint8Array> | null, error: unknown): AsyncGenerator<Uint8Array> {
+  yield* held;
+  if (rest) for (let n = await rest.next(); !n.done; n = await rest.next()) yield n.value;
+  if (error !== null) throw error;
+}
+
+/**
+ * An archive member (inflated) that sniffs as JSON lines, on the streaming
+ * path's first 64 KiB, and holds at least `minBytes` is written to a file of
+ * its own under `dir`, for `importJsonlDirect`: DuckDB reads files, not
+ * streams. Any other member comes back as pieces, the ones read first then
+ * the rest, for the streaming path; so does one whose reading fails (the
+ * bytes read before the failure, then the failure itself, as the streaming
+ * path would meet them). Memory: at most `minBytes` held at once.
+ */
+export async function spoolJsonlMember(pieces: AsyncIterable<Uint8Array>, dir: string, minBytes = DIRECT_MIN_BYTES, signal?: AbortSignal): Promise<SpooledMember> {
+  const it = pieces[Symbol.asyncIterator]();
+  const held: Uint8Array[] = [];
+  let size = 0;
+  let done = false;
+  const more = async () => {
+    const n = await it.next();
+    if (n.done) done = true;
+    else {
+      held.push(n.value);
+      size += n.value.length;
+    }
+  };
+  const back = (error: unknown = null): SpooledMember => ({ kind: 'pieces', pieces: { [Symbol.asyncIterator]: () => replayThen(held, done || error !== null ? null : it, error) } });
+  try {
+    while (!done && size < SNIFF_BYTES) await more();
+    if (sniffTextHead(concatBytes(held, size))?.name !== 'jsonl') return back();
+    while (!done && size < minBytes) await more();
+  } catch (e) {
+    if (e instanceof ImportCancelled) throw e;
+    return back(e);
+  }
+  if (size < minBytes) return back();
+  await mkdir(dir, { recursive: true });
+  const tmp = await mkdtemp(join(dir, 'member-'));
+  const cleanup = () => rm(tmp, { recursive: true, force: true });
+  const path = join(tmp, 'member.jsonl');
+  const fh = await open(path, 'w');
+  let error: unknown = null;
+  try {
+    for (const b of held) await fh.write(b);
+    held.length = 0;
+    for (;;) {
+      if (signal?.aborted) throw new ImportCancelled();
+      const n = await it.next().catch((e: unknown) => {
+        if (e instanceof ImportCancelled) throw e;
+        error = e;
+        return { done: true as const, value: undefined };
+      });
+      if (n.done) break;
+      await fh.write(n.value);
+      size += n.value.length;
+    }
+  } catch (e) {
+    await fh.close();
+    await cleanup();
+    throw e;
+  }
+  await fh.close();
+  if (error === null) return { kind: 'file', path, size, cleanup };
+  // The member broke on the way: the streaming path reads what was spooled, then meets the same error.
+  const spooled = (async function* () {
+    try {
+      for await (const b of createReadStream(path, { highWaterMark: 1 << 20 })) yield new Uint8Array((b as Buffer).buffer, (b as Buffer).byteOffset, (b as Buffer).length);
+      throw error;
+    } finally {
+      await cleanup();
+    }
+  })();
+  return { kind: 'pieces', pieces: spooled };
 }
