@@ -212,6 +212,21 @@ describe('JSON lines read by DuckDB', () => {
     expect(cut.stream.report.error).toMatch(/gzip/);
     expect(cut.stream.report.recordsStored).toBeGreaterThan(0);
     expect(await readdir(join(cut.dir, 'a', 'spool'))).toEqual([]);
+    // Cancelled at each point of the way (reading, spooling, staging, storing): nothing kept, no copy left.
+    const file = join(r.dir, 'again.tar.gz');
+    await writeFile(file, tgz);
+    for (let at = 1; at <= 4; at++) {
+      const c = await openCase(join(r.dir, `cancel-${at}`));
+      try {
+        const ac = new AbortController();
+        let ticks = 0;
+        await expect(importFiles(c, [file], { searchIndex: false, jsonlDirectMinBytes: 0, signal: ac.signal, onProgress: () => ++ticks === at && ac.abort() }), `tick ${at}`).rejects.toThrow(/cancelled/);
+        expect(rowsOf(await c.port.query(`SELECT count(*) AS n FROM ${EVENTS_TABLE}`)), `tick ${at}`).toEqual([{ n: 0n }]);
+        expect(await readdir(join(r.dir, `cancel-${at}`, 'spool')).catch(() => []), `tick ${at}`).toEqual([]);
+      } finally {
+        await c.close();
+      }
+    }
   });
 
   it('leaves to the streaming path a file whose lines DuckDB would cut differently, and the rows are the same', async () => {
