@@ -125,13 +125,19 @@ export async function importSource(port: SqlPort, path: string, opts: ImportSour
   const hash = createHash('sha256');
   let bytesDone = 0;
   let records = 0;
+  /**
+   * The bytes progress shows. While a member is copied out for DuckDB, its
+   * bytes count for a third of their share, DuckDB's import of the copy for the rest.
+   */
+  let spooledFrom: number | null = null;
+  const shown = (n: number) => (spooledFrom === null ? n : spooledFrom + (n - spooledFrom) / 3);
   const stream: AsyncIterable<Uint8Array> = opts.prefetched ? slices(opts.prefetched.bytes, 1 << 20) : createReadStream(path, { highWaterMark: 1 << 20 });
   const raw = (async function* () {
     for await (const b of stream) {
       if (opts.signal?.aborted) throw new ImportCancelled();
       hash.update(b);
       bytesDone += b.length;
-      opts.onProgress?.({ bytesDone, bytesTotal: st.size, records });
+      opts.onProgress?.({ bytesDone: shown(bytesDone), bytesTotal: st.size, records });
       yield b instanceof Buffer ? new Uint8Array(b.buffer, b.byteOffset, b.length) : b;
     }
   })();
@@ -182,7 +188,13 @@ export async function importSource(port: SqlPort, path: string, opts: ImportSour
       let pieces: AsyncIterable<Uint8Array> = counted;
       if (spool && m.container) {
         // A large JSON-lines member is written to a file of its own and read by DuckDB, as a large JSON-lines file is.
-        const s = await spoolJsonlMember(counted, spool, opts.directMinBytes, opts.signal);
+        spooledFrom = bytesDone;
+        let s;
+        try {
+          s = await spoolJsonlMember(counted, spool, opts.directMinBytes, opts.signal);
+        } finally {
+          if (s?.kind !== 'file') spooledFrom = null;
+        }
         if (s.kind === 'pieces') pieces = s.pieces;
         else {
           try {
@@ -196,7 +208,11 @@ export async function importSource(port: SqlPort, path: string, opts: ImportSour
               member: m.member,
               sourceName: ctx.sourceName,
               referenceTime: st.mtime,
-              onProgress: (p) => opts.onProgress?.({ bytesDone, bytesTotal: st.size, records: before + p.records }),
+              onProgress: (p) => {
+                const from = spooledFrom ?? bytesDone;
+                const share = (bytesDone - from) * (1 / 3 + ((2 / 3) * p.bytesDone) / Math.max(p.bytesTotal, 1));
+                opts.onProgress?.({ bytesDone: Math.round(from + share), bytesTotal: st.size, records: before + p.records });
+              },
             });
             if (direct) {
               const d = direct.members[0];
@@ -210,6 +226,7 @@ export async function importSource(port: SqlPort, path: string, opts: ImportSour
             recordMember(r);
             continue;
           } finally {
+            spooledFrom = null;
             await s.cleanup();
           }
         }

@@ -212,9 +212,24 @@ describe('JSON lines read by DuckDB', () => {
     expect(cut.stream.report.error).toMatch(/gzip/);
     expect(cut.stream.report.recordsStored).toBeGreaterThan(0);
     expect(await readdir(join(cut.dir, 'a', 'spool'))).toEqual([]);
-    // Cancelled at each point of the way (reading, spooling, staging, storing): nothing kept, no copy left.
+    // Progress moves forward only, through the copy (read in pieces of 1 MiB) and DuckDB's reading of it, to the whole file.
+    const tar = tarOf({ 'big.jsonl': Array.from({ length: 8 }, () => PLAIN.join('\n')).join('\n') });
+    const big = join(r.dir, 'big.tar');
+    await writeFile(big, tar);
+    const seen = await openCase(join(r.dir, 'progress'));
+    try {
+      const ticks: number[] = [];
+      const [report] = await importFiles(seen, [big], { searchIndex: false, jsonlDirectMinBytes: 0, onProgress: (p) => ticks.push(p.bytesDone) });
+      expect(report).toMatchObject({ format: 'jsonl+tar', recordsStored: 8 * PLAIN.length });
+      expect([...ticks].sort((a, b) => a - b)).toEqual(ticks);
+      expect(ticks[ticks.length - 1]).toBe(tar.length);
+      expect(new Set(ticks).size).toBeGreaterThan(6);
+    } finally {
+      await seen.close();
+    }
     const file = join(r.dir, 'again.tar.gz');
     await writeFile(file, tgz);
+    // Cancelled at each point of the way (reading, spooling, staging, storing): nothing kept, no copy left.
     for (let at = 1; at <= 4; at++) {
       const c = await openCase(join(r.dir, `cancel-${at}`));
       try {
