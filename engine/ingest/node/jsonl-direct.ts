@@ -457,7 +457,7 @@ async function parseSlowLines(port: SqlPort, ctx: ParseContext, sourceId: number
 }
 
 /** An archive member as `spoolJsonlMember` leaves it: in a file of its own for DuckDB, or as pieces for the streaming path. */
-export type SpooledMember = { kind: 'file'; path: string; size: number; cleanup: () => Promise<void> } | { kind: 'pieces'; pieces: AsyncIterable<Uint8Array> };
+export type SpooledMember = { kind: 'file'; path: string; cleanup: () => Promise<void> } | { kind: 'pieces'; pieces: AsyncIterable<Uint8Array> };
 
 async function* replayThen(held: readonly Uint8Array[], rest: AsyncIterator<Uint8Array> | null, error: unknown): AsyncGenerator<Uint8Array> {
   yield* held;
@@ -515,7 +515,6 @@ export async function spoolJsonlMember(pieces: AsyncIterable<Uint8Array>, dir: s
       });
       if (n.done) break;
       await fh.write(n.value);
-      size += n.value.length;
     }
   } catch (e) {
     await fh.close();
@@ -523,7 +522,7 @@ export async function spoolJsonlMember(pieces: AsyncIterable<Uint8Array>, dir: s
     throw e;
   }
   await fh.close();
-  if (error === null) return { kind: 'file', path, size, cleanup };
+  if (error === null) return { kind: 'file', path, cleanup };
   // The member broke on the way: the streaming path reads what was spooled, then meets the same error.
   const spooled = (async function* () {
     try {
