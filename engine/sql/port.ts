@@ -39,6 +39,8 @@ export interface SqlPort {
    * transaction too. Closing it closes that connection only.
    */
   fork?(): Promise<SqlPort>;
+  /** Stops the statement this connection is running (it then fails as interrupted); where DuckDB allows it. */
+  interrupt?(): void;
 }
 
 /** Quotes an identifier for DuckDB (ECS names contain dots and `@`). */

@@ -339,6 +339,27 @@ describe('JSON lines read by DuckDB, in a case', () => {
     expect([...many.ticks].sort((a, b) => a - b)).toEqual(many.ticks);
   });
 
+  it('a cancel while DuckDB reads the file interrupts that reading, and nothing is left', async () => {
+    const dir = await tempDir();
+    const file = join(dir, 'events.jsonl');
+    await writeFile(file, Array.from({ length: 10 }, () => PLAIN.join('\n')).join('\n'));
+    c = await openCase(join(dir, 'case'));
+    const port = c.port;
+    const interrupted: string[] = [];
+    const fork = port.fork!.bind(port);
+    port.fork = async () => {
+      const side = await fork();
+      const interrupt = side.interrupt!.bind(side);
+      side.interrupt = () => (interrupted.push('side'), interrupt());
+      return side;
+    };
+    const ac = new AbortController();
+    await expect(importJsonlDirect(port, file, { firstSourceId: 3, firstEventId: 100, signal: ac.signal, onProgress: () => ac.abort() })).rejects.toThrow(/cancelled/);
+    expect(interrupted).toEqual(['side']);
+    expect(rowsOf(await port.query(`SELECT count(*) AS n FROM ${EVENTS_TABLE}`))).toEqual([{ n: 0n }]);
+    expect(rowsOf(await port.query("SELECT database_name FROM duckdb_databases() WHERE database_name LIKE 'vestige_stage%'"))).toEqual([]);
+  });
+
   it('takes back what it stored and leaves the file to the streaming path when DuckDB fails on the way', async () => {
     const dir = await tempDir();
     const file = join(dir, 'events.jsonl');

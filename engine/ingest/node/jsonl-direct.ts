@@ -332,6 +332,8 @@ export async function importJsonlDirect(port: SqlPort, path: string, opts: Direc
     try {
       scan = await scanFile(path, gzip, opts.signal, (n) => progress((0.4 * n) / Math.max(total, 1)));
     } catch (e) {
+      // Cancelled, or the bytes are unreadable: DuckDB need not read the rest of the file.
+      staging.side.interrupt?.();
       await staged;
       if (e instanceof ImportCancelled) throw e;
       directStats.fallbacks.push(`${path}: ${(e as Error).message}`);

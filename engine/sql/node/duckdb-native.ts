@@ -313,6 +313,10 @@ class NativeDuckDb implements SqlPort {
     return new NativeDuckDb(this.instance, conn, false);
   }
 
+  interrupt(): void {
+    this.conn.interrupt();
+  }
+
   async exec(sql: string, params?: readonly SqlParam[]): Promise<void> {
     if (params && params.length) await this.conn.run(sql, toDuckParams(params));
     else await this.conn.run(sql);
