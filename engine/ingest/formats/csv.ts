@@ -96,7 +96,11 @@ export const csvFormat: LineFormat = {
       if (r) widths.push('cells' in r ? r.cells.length : 0);
     }
     if (widths.length === 0) return 0;
-    return widths.filter((w) => w === n).length / widths.length >= 0.8 ? 0.6 : 0;
+    const same = widths.filter((w) => w === n).length;
+    // A header of three or more names and every record as wide: a table, even when its first column
+    // is an ISO time that also starts a syslog line (a TSV export read as syslog would lose its columns).
+    if (n >= 3 && same === widths.length) return 0.85;
+    return same / widths.length >= 0.8 ? 0.6 : 0;
   },
   create: (ctx) => new CsvParser(ctx),
 };

@@ -57,6 +57,16 @@ describe('generic sniffers', () => {
     for (const name of ['zeek-conn.log', 'vpc-flow.log', 'vpc-flow-custom.log', 'generic.csv']) expect(jsonlFormat.sniff(lines(read(dir(`./fixtures/${name}`)))), name).toBe(0);
   });
 
+  it('takes a table whose first column is an ISO time (TSV or CSV) for a table, not for syslog', () => {
+    for (const d of ['\t', ',', ';', '|']) {
+      const table = [['timestamp', 'source.ip', 'destination.ip', 'event.action'].join(d), ...[0, 1, 2].map((i) => [`2026-03-01T00:0${i}:00Z`, `10.0.0.${i}`, '198.51.100.1', 'ACCEPT'].join(d))];
+      expect(csvFormat.sniff(table), JSON.stringify(d)).toBeGreaterThan(syslogFormat.sniff(table));
+    }
+    // A syslog file stays syslog: its lines are not a table's records.
+    const syslog = lines(read(dir('./fixtures/syslog.log')));
+    expect(syslogFormat.sniff(syslog)).toBeGreaterThan(csvFormat.sniff(syslog));
+  });
+
   it('does not take plain JSON lines with a ts for Zeek', () => {
     expect(zeekJsonFormat.sniff(['{"ts": 1773458411, "msg": "hello"}', '{"ts": 1773458412, "msg": "again"}'])).toBe(0);
   });
