@@ -12,6 +12,7 @@ import { importFiles } from '../../case/node/import-files';
 import { buildSearchIndex } from '../../views/search/search-index-build';
 import { evtxFromChunks } from '../../ingest/formats/evtx/node/evtx-test-files';
 import { benchEvtx } from './evtx-bench';
+import { FORMAT_FIXTURES } from './format-fixtures';
 
 async function walk(dir: string, keep: (p: string) => boolean): Promise<string[]> {
   const out: string[] = [];
@@ -52,8 +53,9 @@ async function measure(dir: string, family: string, files: string[], run = '', i
   const onDisk = (await stat(join(dir, `case-${family}${run}`, 'case.duckdb'))).size;
   const stored = sources.reduce((n, x) => n + x.recordsStored, 0);
   const rejected = sources.reduce((n, x) => n + x.recordsRejected, 0);
-  console.log(`${family.padEnd(24)} ${String(files.length).padStart(4)} files  ${(bytes / 1e6).toFixed(1).padStart(7)} MB  ${s.toFixed(2).padStart(6)} s  ${(bytes / 1e6 / s).toFixed(1).padStart(6)} MB/s  ${Math.round(stored / s).toLocaleString('en').padStart(8)} events/s  (stored ${stored}, rejected ${rejected}; case ${(onDisk / 1e6).toFixed(1)} MB)`);
-  if (indexed) console.log(`${'  then the search index'.padEnd(24)} ${String(indexed.sources).padStart(4)} srcs  ${''.padStart(10)}  ${si.toFixed(2).padStart(6)} s  (importFiles builds it by default)`);
+  const formats = [...new Set(sources.map((x) => x.format))].join(', ');
+  console.log(`${family.padEnd(30)} ${String(files.length).padStart(4)} files  ${(bytes / 1e6).toFixed(1).padStart(7)} MB  ${s.toFixed(2).padStart(6)} s  ${(bytes / 1e6 / s).toFixed(1).padStart(6)} MB/s  ${Math.round(stored / s).toLocaleString('en').padStart(8)} events/s  (stored ${stored}, rejected ${rejected}; ${formats}; case ${(onDisk / 1e6).toFixed(1)} MB)`);
+  if (indexed) console.log(`${'  then the search index'.padEnd(30)} ${String(indexed.sources).padStart(4)} srcs  ${''.padStart(10)}  ${si.toFixed(2).padStart(6)} s  (importFiles builds it by default)`);
 }
 
 export async function benchFormats(corpus: string | null, dir: string, generated: number): Promise<void> {
@@ -64,6 +66,12 @@ export async function benchFormats(corpus: string | null, dir: string, generated
   const csv = join(dir, 'flows.csv');
   await writeLines(csv, generated, (i) => `2026-03-01T00:${String(i % 60).padStart(2, '0')}:00Z,10.0.${i % 256}.${(i >> 8) % 256},198.51.100.${i % 256},${1024 + (i % 60000)},443,${i % 3 ? 'ACCEPT' : 'REJECT'}`, 'timestamp,source.ip,destination.ip,source.port,destination.port,event.action\n');
   await measure(dir, 'CSV (generated)', [csv]);
+  // Every other format: records of our own fixtures repeated (or generated), at most 16 MB each.
+  for (const f of FORMAT_FIXTURES) {
+    const path = join(dir, f.name);
+    await f.write(path, generated, 16e6);
+    await measure(dir, f.family, [path]);
+  }
   if (!corpus) {
     console.log('(corpus absent: EVTX, Zeek and CloudTrail sections skipped)');
     return;
