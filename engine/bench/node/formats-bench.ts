@@ -39,6 +39,9 @@ async function writeLines(path: string, n: number, line: (i: number) => string, 
   await new Promise<void>((r) => out.end(() => r()));
 }
 
+/** Width of the family column. */
+const WIDTH = 30;
+
 async function measure(dir: string, family: string, files: string[], run = '', index = false): Promise<void> {
   if (files.length === 0) return;
   const c = await openCase(join(dir, `case-${family}${run}`));
@@ -54,8 +57,8 @@ async function measure(dir: string, family: string, files: string[], run = '', i
   const stored = sources.reduce((n, x) => n + x.recordsStored, 0);
   const rejected = sources.reduce((n, x) => n + x.recordsRejected, 0);
   const formats = [...new Set(sources.map((x) => x.format))].join(', ');
-  console.log(`${family.padEnd(30)} ${String(files.length).padStart(4)} files  ${(bytes / 1e6).toFixed(1).padStart(7)} MB  ${s.toFixed(2).padStart(6)} s  ${(bytes / 1e6 / s).toFixed(1).padStart(6)} MB/s  ${Math.round(stored / s).toLocaleString('en').padStart(8)} events/s  (stored ${stored}, rejected ${rejected}; ${formats}; case ${(onDisk / 1e6).toFixed(1)} MB)`);
-  if (indexed) console.log(`${'  then the search index'.padEnd(30)} ${String(indexed.sources).padStart(4)} srcs  ${''.padStart(10)}  ${si.toFixed(2).padStart(6)} s  (importFiles builds it by default)`);
+  console.log(`${family.padEnd(WIDTH)} ${String(files.length).padStart(4)} files  ${(bytes / 1e6).toFixed(1).padStart(7)} MB  ${s.toFixed(2).padStart(6)} s  ${(bytes / 1e6 / s).toFixed(1).padStart(6)} MB/s  ${Math.round(stored / s).toLocaleString('en').padStart(8)} events/s  (stored ${stored}, rejected ${rejected}; ${formats}; case ${(onDisk / 1e6).toFixed(1)} MB)`);
+  if (indexed) console.log(`${'  then the search index'.padEnd(WIDTH)} ${String(indexed.sources).padStart(4)} srcs  ${''.padStart(10)}  ${si.toFixed(2).padStart(6)} s  (importFiles builds it by default)`);
 }
 
 export async function benchFormats(corpus: string | null, dir: string, generated: number): Promise<void> {
@@ -78,7 +81,7 @@ export async function benchFormats(corpus: string | null, dir: string, generated
   }
   const evtx = [...(await walk(join(corpus, 'EVTX-ATTACK-SAMPLES'), (p) => p.endsWith('.evtx'))), ...(await walk(join(corpus, 'DeepBlueCLI'), (p) => p.endsWith('.evtx')))];
   const parse = await benchEvtx(corpus);
-  console.log(`${'EVTX parse only'.padEnd(24)} ${String(parse.files).padStart(4)} files  ${(parse.bytes / 1e6).toFixed(1).padStart(7)} MB  ${parse.seconds.toFixed(2).padStart(6)} s  ${parse.mbPerSec.toFixed(1).padStart(6)} MB/s  ${Math.round(parse.recordsPerSec).toLocaleString('en').padStart(8)} events/s`);
+  console.log(`${'EVTX parse only'.padEnd(WIDTH)} ${String(parse.files).padStart(4)} files  ${(parse.bytes / 1e6).toFixed(1).padStart(7)} MB  ${parse.seconds.toFixed(2).padStart(6)} s  ${parse.mbPerSec.toFixed(1).padStart(6)} MB/s  ${Math.round(parse.recordsPerSec).toLocaleString('en').padStart(8)} events/s`);
   // Cold (first import in the process), then warm into a new case, as the parse-only figure is (a long import runs warm).
   await measure(dir, 'EVTX parse + store', evtx);
   await measure(dir, 'EVTX parse + store warm', evtx, '-warm', true);

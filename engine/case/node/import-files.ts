@@ -11,7 +11,7 @@ import { EventSink, isoToMicros } from '../../ingest/batcher';
 import { jsonlDirectCandidate } from '../../ingest/node/jsonl-direct';
 import { dropReadAhead, importSource, parsePrefetched, prefetchFile, type FileOutcome, type PrefetchedFile } from '../../ingest/node/import-source';
 import { EVENTS_TABLE } from '../../schema/ecs';
-import { readdir, stat } from 'node:fs/promises';
+import { readdir, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { junk } from '../../ingest/archive/members';
 import { buildSearchIndex } from '../../views/search/search-index-build';
@@ -53,6 +53,9 @@ const INDEX_MEMORY = process.env.VESTIGE_INDEX_MEMORY ?? '512MB';
  * loop the walk or reach outside the folder.
  */
 export async function importFiles(c: OpenCase, paths: readonly string[], opts: ImportFilesOptions = {}): Promise<ImportReport['sources']> {
+  // Copies of archive members an import killed on the way left behind (a case imports one call at a time: the host
+  // queues its calls, and another process cannot open the case's database meanwhile).
+  await rm(join(c.dir, SPOOL), { recursive: true, force: true });
   await c.port.exec(`SET memory_limit = ?`, [IMPORT_MEMORY]);
   try {
     const folderNotes: ImportNote[] = [];
@@ -71,6 +74,9 @@ export async function importFiles(c: OpenCase, paths: readonly string[], opts: I
     await c.port.exec(process.env.VESTIGE_DUCKDB_MEMORY ? `SET memory_limit = ?` : 'RESET memory_limit', process.env.VESTIGE_DUCKDB_MEMORY ? [process.env.VESTIGE_DUCKDB_MEMORY] : undefined);
   }
 }
+
+/** The case's folder for copies of large JSON-lines archive members, which DuckDB reads (jsonl-direct.ts). */
+const SPOOL = 'spool';
 
 /**
  * Input bytes per transaction. Small files share one: a commit (and an
@@ -278,7 +284,7 @@ async function importEach(c: OpenCase, paths: readonly string[], opts: ImportFil
           sink: group.sink,
           direct,
           begin: () => group.begin(),
-          spoolDir: join(c.dir, 'spool'),
+          spoolDir: join(c.dir, SPOOL),
           directMinBytes: opts.jsonlDirectMinBytes,
           onProgress: (p) => opts.onProgress?.({ jobId, file: path, ...p, done: false }),
         });
