@@ -20,14 +20,11 @@ export interface MemberOutcome {
   error: string | null;
 }
 
-/** Replays a head of already-read pieces before the rest of an iterator. */
-async function* replay(head: Uint8Array[], rest: AsyncIterator<Uint8Array>): AsyncGenerator<Uint8Array> {
+/** Replays a head of already-read pieces before the rest of an iterator (if any), then throws `error` (if any): what reading them met. */
+export async function* replay(head: readonly Uint8Array[], rest: AsyncIterator<Uint8Array> | null, error: unknown = null): AsyncGenerator<Uint8Array> {
   yield* head;
-  for (;;) {
-    const n = await rest.next();
-    if (n.done) return;
-    yield n.value;
-  }
+  if (rest) for (let n = await rest.next(); !n.done; n = await rest.next()) yield n.value;
+  if (error !== null) throw error;
 }
 
 export async function parseMember(pieces: AsyncIterable<Uint8Array>, ctx: ParseContext, batcher: EventBatcher, forced?: LogFormat): Promise<MemberOutcome> {

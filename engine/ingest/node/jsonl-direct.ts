@@ -36,7 +36,7 @@ import { jsonlFormat } from '../formats/jsonl';
 import { jsonlInsertSql, jsonlSlowShareSql, lineOffsetsSql, stageLinesSql } from '../formats/jsonl-sql';
 import { MAX_LINE_BYTES } from '../line-splitter';
 import type { FieldMapping } from '../mapping';
-import { SNIFF_BYTES, sniffTextHead } from '../parse-member';
+import { replay, SNIFF_BYTES, sniffTextHead } from '../parse-member';
 import { concatBytes } from '../bytes';
 import { isGzip } from '../archive/members';
 import { isTar } from '../archive/tar';
@@ -461,12 +461,6 @@ async function parseSlowLines(port: SqlPort, ctx: ParseContext, sourceId: number
 /** An archive member as `spoolJsonlMember` leaves it: in a file of its own for DuckDB, or as pieces for the streaming path. */
 export type SpooledMember = { kind: 'file'; path: string; cleanup: () => Promise<void> } | { kind: 'pieces'; pieces: AsyncIterable<Uint8Array> };
 
-async function* replayThen(held: readonly Uint8Array[], rest: AsyncIterator<Uint8Array> | null, error: unknown): AsyncGenerator<Uint8Array> {
-  yield* held;
-  if (rest) for (let n = await rest.next(); !n.done; n = await rest.next()) yield n.value;
-  if (error !== null) throw error;
-}
-
 /**
  * An archive member (inflated) that sniffs as JSON lines, on the streaming
  * path's first 64 KiB, and holds at least `minBytes` is written to a file of
@@ -489,7 +483,7 @@ export async function spoolJsonlMember(pieces: AsyncIterable<Uint8Array>, dir: s
       size += n.value.length;
     }
   };
-  const back = (error: unknown = null): SpooledMember => ({ kind: 'pieces', pieces: { [Symbol.asyncIterator]: () => replayThen(held, done || error !== null ? null : it, error) } });
+  const back = (error: unknown = null): SpooledMember => ({ kind: 'pieces', pieces: { [Symbol.asyncIterator]: () => replay(held, done || error !== null ? null : it, error) } });
   try {
     while (!done && size < SNIFF_BYTES) await more();
     if (sniffTextHead(concatBytes(held, size))?.name !== 'jsonl') return back();
