@@ -486,6 +486,9 @@ export async function spoolJsonlMember(pieces: AsyncIterable<Uint8Array>, dir: s
   const back = (error: unknown = null): SpooledMember => ({ kind: 'pieces', pieces: { [Symbol.asyncIterator]: () => replay(held, done || error !== null ? null : it, error) } });
   try {
     while (!done && size < SNIFF_BYTES) await more();
+    // A member read whole and too small is left to the streaming path unsniffed: it sniffs it anyway,
+    // and an archive of thousands of small members would otherwise be sniffed twice over.
+    if (done && size < minBytes) return back();
     if (sniffTextHead(concatBytes(held, size))?.name !== 'jsonl') return back();
     while (!done && size < minBytes) await more();
   } catch (e) {
